@@ -1,0 +1,59 @@
+package dev.accounts.adapters.persistence.user;
+
+import dev.accounts.application.port.out.UserRepository;
+import dev.accounts.domain.user.EmailAddress;
+import dev.accounts.domain.user.User;
+import io.r2dbc.postgresql.api.PostgresqlException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
+import reactor.core.publisher.Mono;
+
+import static org.springframework.data.relational.core.query.Criteria.where;
+import static org.springframework.data.relational.core.query.Query.query;
+
+/** Users in PostgreSQL over R2DBC; the unique key on {@code email_normalized} settles every race. */
+public final class R2dbcUserRepository implements UserRepository {
+
+    static final String EMAIL_UNIQUE_KEY = "users_email_normalized_key";
+
+    private final R2dbcEntityTemplate template;
+    private final UserRowMapper mapper;
+
+    public R2dbcUserRepository(R2dbcEntityTemplate template) {
+        this(template, new UserRowMapperImpl());
+    }
+
+    R2dbcUserRepository(R2dbcEntityTemplate template, UserRowMapper mapper) {
+        this.template = template;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public Mono<Boolean> existsByEmail(EmailAddress email) {
+        return template.exists(query(where("email_normalized").is(email.key())), UserRow.class)
+                .onErrorMap(DatabaseFailures::isUnavailability, DatabaseFailures::unavailable);
+    }
+
+    /** Always an INSERT: the domain assigned the id, so {@code save} would mistake the row for an existing one. */
+    @Override
+    public Mono<InsertOutcome> insert(User user) {
+        return template.insert(mapper.toRow(user))
+                .thenReturn(InsertOutcome.INSERTED)
+                .onErrorResume(R2dbcUserRepository::isEmailUniqueKeyViolation, duplicate -> Mono.just(InsertOutcome.EMAIL_TAKEN))
+                .onErrorMap(DatabaseFailures::isUnavailability, DatabaseFailures::unavailable);
+    }
+
+    /** For tests and, later, sign-in: the stored user with this email in any letter case. */
+    Mono<User> findByEmail(EmailAddress email) {
+        return template.selectOne(query(where("email_normalized").is(email.key())), UserRow.class)
+                .map(mapper::toDomain)
+                .onErrorMap(DatabaseFailures::isUnavailability, DatabaseFailures::unavailable);
+    }
+
+    private static boolean isEmailUniqueKeyViolation(Throwable error) {
+        return error instanceof DuplicateKeyException
+                && error.getCause() instanceof PostgresqlException postgres
+                && postgres.getErrorDetails().getConstraintName().map(EMAIL_UNIQUE_KEY::equals).orElse(false);
+    }
+
+}

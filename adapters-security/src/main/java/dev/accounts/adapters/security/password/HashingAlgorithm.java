@@ -1,0 +1,45 @@
+package dev.accounts.adapters.security.password;
+
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import java.util.OptionalInt;
+
+/** The algorithms new hashes may use; stored hashes of every one of them keep verifying. */
+public enum HashingAlgorithm {
+
+    /** Argon2id at OWASP's minimum: 19 MiB of memory, 2 iterations, 1 lane. */
+    ARGON2ID("argon2", OptionalInt.empty()) {
+        @Override
+        PasswordEncoder encoder() {
+            return new Argon2PasswordEncoder(16, 32, 1, 19_456, 2);
+        }
+    },
+    /** bcrypt at cost 10, as the original service used; it reads only the first 72 bytes. */
+    BCRYPT("bcrypt", OptionalInt.of(72)) {
+        @Override
+        PasswordEncoder encoder() {
+            return new BCryptPasswordEncoder(10);
+        }
+    };
+
+    private final String id;
+    private final OptionalInt maxPasswordBytes;
+
+    HashingAlgorithm(String id, OptionalInt maxPasswordBytes) {
+        this.id = id;
+        this.maxPasswordBytes = maxPasswordBytes;
+    }
+
+    /** The {@code {id}} prefix of the stored hash. */
+    public String id() {
+        return id;
+    }
+
+    public OptionalInt maxPasswordBytes() {
+        return maxPasswordBytes;
+    }
+
+    abstract PasswordEncoder encoder();
+}

@@ -1,0 +1,44 @@
+package dev.accounts.adapters.security.password;
+
+import dev.accounts.application.port.out.PasswordHasher;
+import dev.accounts.domain.user.Password;
+import dev.accounts.domain.user.PasswordHash;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import reactor.core.publisher.Mono;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * Hashes with the configured algorithm and stores its {@code {id}} prefix, so hashes made under an
+ * earlier setting keep verifying after a switch.
+ */
+public final class SpringCryptoPasswordHasher implements PasswordHasher {
+
+    private final HashingAlgorithm active;
+    private final PasswordEncoder encoder;
+    private final HashingExecutor executor;
+
+    public SpringCryptoPasswordHasher(HashingAlgorithm active, HashingExecutor executor) {
+        this.active = Objects.requireNonNull(active, "active");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        Map<String, PasswordEncoder> encoders = new LinkedHashMap<>();
+        for (HashingAlgorithm algorithm : HashingAlgorithm.values()) {
+            encoders.put(algorithm.id(), algorithm.encoder());
+        }
+        this.encoder = new DelegatingPasswordEncoder(active.id(), encoders);
+    }
+
+    @Override
+    public Mono<PasswordHash> hash(Password password) {
+        return executor.submit(() -> new PasswordHash(encoder.encode(password.text())));
+    }
+
+    @Override
+    public OptionalInt maxPasswordBytes() {
+        return active.maxPasswordBytes();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.accounts.adapters.security.password;
+
+import dev.accounts.application.port.out.TemporarilyUnavailableException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.test.StepVerifier;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HashingExecutorTest {
+
+    private final HashingExecutor executor = new HashingExecutor(1, 1, Duration.ofSeconds(2));
+    private final CountDownLatch release = new CountDownLatch(1);
+
+    @AfterEach
+    void stop() {
+        release.countDown();
+        executor.close();
+    }
+
+    private String blockUntilReleased() throws InterruptedException {
+        release.await(10, TimeUnit.SECONDS);
+        return "done";
+    }
+
+    @Test
+    void refusesAtOnceWhenEveryThreadIsBusyAndTheQueueIsFull() {
+        executor.submit(this::blockUntilReleased).subscribe();
+        executor.submit(this::blockUntilReleased).subscribe();
+
+        StepVerifier.create(executor.submit(() -> "third"))
+                .expectErrorSatisfies(error -> assertThat(error)
+                        .isInstanceOfSatisfying(TemporarilyUnavailableException.class,
+                                unavailable -> assertThat(unavailable.retryAfter()).isEqualTo(Duration.ofSeconds(2))))
+                .verify(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void freesTheQueuePlaceOfACancelledRequest() {
+        executor.submit(this::blockUntilReleased).subscribe();
+        Disposable queued = executor.submit(this::blockUntilReleased).subscribe();
+
+        queued.dispose();
+
+        release.countDown();
+        StepVerifier.create(executor.submit(() -> "next")).expectNext("next").verifyComplete();
+    }
+
+    @Test
+    void passesOnTheWorksFailure() {
+        StepVerifier.create(executor.submit(() -> {
+            throw new IllegalStateException("boom");
+        })).expectError(IllegalStateException.class).verify(Duration.ofSeconds(5));
+    }
+}

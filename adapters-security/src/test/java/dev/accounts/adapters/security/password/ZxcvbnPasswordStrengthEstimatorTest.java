@@ -1,0 +1,43 @@
+package dev.accounts.adapters.security.password;
+
+import dev.accounts.domain.registration.PasswordStrength;
+import dev.accounts.domain.user.Password;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ZxcvbnPasswordStrengthEstimatorTest {
+
+    private final ZxcvbnPasswordStrengthEstimator estimator = new ZxcvbnPasswordStrengthEstimator();
+
+    @Test
+    void judgesACommonPasswordWeakAndSaysWhy() {
+        PasswordStrength strength = estimator.estimate(Password.normalise("password12345678"), List.of());
+
+        assertThat(strength.isAcceptable()).isFalse();
+        assertThat(strength.warning() + strength.suggestions()).isNotBlank();
+    }
+
+    @Test
+    void judgesAnUncommonPassphraseStrong() {
+        assertThat(estimator.estimate(Password.normalise("tangerine otter kayak mosaic"), List.of()).isAcceptable()).isTrue();
+    }
+
+    @Test
+    void countsTheUsersOwnWordsAsGuessable() {
+        Password password = Password.normalise("lovelaceada1815");
+
+        assertThat(estimator.estimate(password, List.of()).score())
+                .isGreaterThan(estimator.estimate(password, List.of("ada@example.com", "Ada", "Lovelace")).score());
+    }
+
+    @Test
+    void judgesAVeryLongPasswordByItsBeginning() {
+        String guessableStart = "a".repeat(ZxcvbnPasswordStrengthEstimator.MAX_MEASURED_LENGTH);
+
+        assertThat(estimator.estimate(Password.normalise(guessableStart + "Xq7!vR2#mK9$"), List.of()).isAcceptable()).isFalse();
+        assertThat(estimator.estimate(Password.normalise("Xq7!vR2#mK9$pL4@".repeat(8)), List.of()).isAcceptable()).isTrue();
+    }
+}

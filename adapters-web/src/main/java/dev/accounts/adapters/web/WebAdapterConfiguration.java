@@ -1,0 +1,64 @@
+package dev.accounts.adapters.web;
+
+import org.springframework.boot.http.codec.CodecCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.codec.json.JacksonJsonDecoder;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
+
+/** The web adapter's controllers and error handling, and how strictly it reads request bodies. */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan
+public class WebAdapterConfiguration {
+
+    /** No request this service understands comes near this size; larger ones are refused with 413. */
+    public static final int MAX_REQUEST_BODY_BYTES = 16 * 1024;
+
+    private static final int MAX_JSON_NESTING = 32;
+
+    /** Runs after Spring Boot's own codec customizers, so that its decoder is the one that stays. */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    CodecCustomizer strictBoundedJsonRequests() {
+        JacksonJsonDecoder decoder = new JacksonJsonDecoder(strictJsonMapper());
+        return codecs -> {
+            codecs.defaultCodecs().maxInMemorySize(MAX_REQUEST_BODY_BYTES);
+            codecs.defaultCodecs().jacksonJsonDecoder(decoder);
+        };
+    }
+
+    /**
+     * Numbers and booleans are not strings, a field given twice is ambiguous and trailing garbage is
+     * not JSON: all are refused rather than guessed at. Unknown fields are ignored, as the original
+     * service did. Nesting and string sizes are capped so that no body makes the parser work hard.
+     */
+    static JsonMapper strictJsonMapper() {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_JSON_NESTING)
+                        .maxStringLength(MAX_REQUEST_BODY_BYTES)
+                        .maxNumberLength(64)
+                        .maxNameLength(256)
+                        .build())
+                .build();
+        return JsonMapper.builder(factory)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .withCoercionConfig(LogicalType.Textual, coercion -> coercion
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .build();
+    }
+}

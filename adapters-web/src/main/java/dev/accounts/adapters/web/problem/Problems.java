@@ -1,0 +1,69 @@
+package dev.accounts.adapters.web.problem;
+
+import dev.accounts.domain.registration.Violation;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds every error answer: an RFC 9457 problem that also carries the original service's
+ * {@code successStatus: false} and {@code message}, and {@code errors} listing each violation.
+ */
+public final class Problems {
+
+    private static final String TYPE_PREFIX = "urn:accounts:problem:";
+
+    private Problems() {
+    }
+
+    /** 400, naming every violation; {@code message} is the first one's. */
+    public static ResponseEntity<ProblemDetail> validationFailed(List<Violation> violations) {
+        String detail = violations.size() == 1 ? violations.getFirst().message()
+                : "The request has " + violations.size() + " problems; see errors.";
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation-failed", "Validation failed", detail, violations);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** 409: the request conflicts with what is stored, such as an email already registered. */
+    public static ResponseEntity<ProblemDetail> conflict(Violation violation) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, violation.code().replace('.', '-').replace('_', '-'),
+                "Conflict", violation.message(), List.of(violation));
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    /** 503 with {@code Retry-After} in whole seconds, at least one. */
+    public static ResponseEntity<ProblemDetail> unavailable(String detail, Duration retryAfter) {
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable", detail, List.of());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())))
+                .body(problem);
+    }
+
+    public static ProblemDetail problem(HttpStatusCode status, String slug, String title, String detail, List<Violation> violations) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_PREFIX + slug));
+        problem.setTitle(title);
+        return withSeedFields(problem, violations);
+    }
+
+    /** Adds the original service's fields to any problem, Spring's own included. */
+    public static ProblemDetail withSeedFields(ProblemDetail problem, List<Violation> violations) {
+        problem.setProperty("successStatus", false);
+        problem.setProperty("message", violations.isEmpty() ? messageOf(problem) : violations.getFirst().message());
+        problem.setProperty("errors", violations.stream()
+                .map(v -> Map.of("field", v.field(), "code", v.code(), "message", v.message()))
+                .toList());
+        return problem;
+    }
+
+    private static String messageOf(ProblemDetail problem) {
+        return problem.getDetail() != null ? problem.getDetail() : problem.getTitle();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.accounts.application.service;
+
+import dev.accounts.application.port.in.RegisterUserCommand;
+import dev.accounts.application.port.in.RegisterUserUseCase;
+import dev.accounts.application.port.in.RegistrationResult;
+import dev.accounts.application.port.in.RegistrationResult.EmailTaken;
+import dev.accounts.application.port.in.RegistrationResult.Registered;
+import dev.accounts.application.port.in.RegistrationResult.Rejected;
+import dev.accounts.application.port.out.PasswordHasher;
+import dev.accounts.application.port.out.PasswordStrengthEstimator;
+import dev.accounts.application.port.out.UserRepository;
+import dev.accounts.domain.registration.RegistrationCheck;
+import dev.accounts.domain.registration.RegistrationRules;
+import dev.accounts.domain.user.User;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/** Validates, refuses known duplicates before hashing, hashes, and inserts. */
+public final class RegisterUserService implements RegisterUserUseCase {
+
+    private final RegistrationRules rules;
+    private final UserRepository users;
+    private final PasswordHasher hasher;
+    private final PasswordStrengthEstimator strengthEstimator;
+    private final Clock clock;
+    /** Registrations under way in this process, by email key; see {@link #registerOnce}. */
+    private final ConcurrentMap<String, Sinks.Empty<Void>> inFlight = new ConcurrentHashMap<>();
+
+    public RegisterUserService(RegistrationRules rules, UserRepository users, PasswordHasher hasher,
+                               PasswordStrengthEstimator strengthEstimator, Clock clock) {
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.users = Objects.requireNonNull(users, "users");
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.strengthEstimator = Objects.requireNonNull(strengthEstimator, "strengthEstimator");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Mono<RegistrationResult> register(RegisterUserCommand command) {
+        return Mono.defer(() -> switch (rules.check(command.toForm(), strengthEstimator::estimate)) {
+            case RegistrationCheck.Refused refused -> Mono.just(new Rejected(refused.violations()));
+            case RegistrationCheck.Accepted accepted -> registerOnce(accepted);
+        });
+    }
+
+    /**
+     * A burst of sign-ups for one address (a double click, a retrying client) would otherwise pass the
+     * existence check together and each spend a hash on a certain loser. The first goes ahead; the others
+     * wait for it and then check again, which finds the address taken. Across instances the database's
+     * unique key still decides.
+     */
+    private Mono<RegistrationResult> registerOnce(RegistrationCheck.Accepted accepted) {
+        return Mono.defer(() -> {
+            String key = accepted.email().key();
+            Sinks.Empty<Void> mine = Sinks.empty();
+            Sinks.Empty<Void> earlier = inFlight.putIfAbsent(key, mine);
+            if (earlier != null) {
+                return earlier.asMono().then(registerOnce(accepted));
+            }
+            return checkHashAndInsert(accepted).doFinally(signal -> {
+                inFlight.remove(key, mine);
+                mine.tryEmitEmpty();
+            });
+        });
+    }
+
+    private Mono<RegistrationResult> checkHashAndInsert(RegistrationCheck.Accepted accepted) {
+        // Checked before hashing: a hash costs tens of milliseconds of CPU, wasted on a known duplicate.
+        return users.existsByEmail(accepted.email()).flatMap(taken -> taken
+                ? Mono.just(new EmailTaken(accepted.email()))
+                : hasher.hash(accepted.password())
+                        .map(hash -> User.register(accepted.email(), accepted.name(), hash, clock))
+                        .flatMap(user -> users.insert(user).map(outcome -> switch (outcome) {
+                            case INSERTED -> new Registered(user.id());
+                            case EMAIL_TAKEN -> new EmailTaken(accepted.email());
+                        })));
+    }
+}

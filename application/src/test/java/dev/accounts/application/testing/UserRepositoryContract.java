@@ -1,0 +1,67 @@
+package dev.accounts.application.testing;
+
+import dev.accounts.application.port.out.UserRepository;
+import dev.accounts.application.port.out.UserRepository.InsertOutcome;
+import dev.accounts.domain.user.EmailAddress;
+import dev.accounts.domain.user.PasswordHash;
+import dev.accounts.domain.user.PersonName;
+import dev.accounts.domain.user.User;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What every {@link UserRepository} must do; each adapter's test extends this. */
+public abstract class UserRepositoryContract {
+
+    protected abstract UserRepository repository();
+
+    protected static String anyEmail() {
+        return "user-" + UUID.randomUUID() + "@example.com";
+    }
+
+    protected static User aUser(String email) {
+        return User.register(new EmailAddress(email), new PersonName("Ada", "Lovelace"),
+                new PasswordHash("{noop}not-a-real-hash"), Clock.systemUTC());
+    }
+
+    @Test
+    void findsAnInsertedEmailInAnyLetterCase() {
+        String email = anyEmail();
+
+        StepVerifier.create(repository().insert(aUser(email))).expectNext(InsertOutcome.INSERTED).verifyComplete();
+
+        StepVerifier.create(repository().existsByEmail(new EmailAddress(email.toUpperCase(java.util.Locale.ROOT))))
+                .expectNext(true).verifyComplete();
+    }
+
+    @Test
+    void doesNotFindAnUnknownEmail() {
+        StepVerifier.create(repository().existsByEmail(new EmailAddress(anyEmail()))).expectNext(false).verifyComplete();
+    }
+
+    @Test
+    void answersEmailTakenForASecondUserWithTheSameEmailInAnotherCase() {
+        String email = anyEmail();
+        repository().insert(aUser(email)).block();
+
+        StepVerifier.create(repository().insert(aUser(email.toUpperCase(java.util.Locale.ROOT))))
+                .expectNext(InsertOutcome.EMAIL_TAKEN).verifyComplete();
+    }
+
+    @Test
+    void insertsExactlyOneOfManyConcurrentUsersWithOneEmail() {
+        String email = anyEmail();
+
+        var outcomes = Flux.range(0, 16)
+                .flatMap(i -> repository().insert(aUser(email)).subscribeOn(Schedulers.parallel()))
+                .collectList().block();
+
+        assertThat(outcomes).containsOnlyOnce(InsertOutcome.INSERTED).hasSize(16);
+    }
+}

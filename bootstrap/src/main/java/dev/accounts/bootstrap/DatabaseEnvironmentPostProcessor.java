@@ -1,0 +1,86 @@
+package dev.accounts.bootstrap;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.commons.logging.Log;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Makes the service run with nothing but a JDK: with no {@code spring.r2dbc.url} configured it starts an
+ * embedded PostgreSQL whose data survives restarts. Either way it points Flyway, which migrates over
+ * JDBC at start-up, at the same database as R2DBC.
+ */
+class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+    private static final String R2DBC_URL = "spring.r2dbc.url";
+
+    private final Log log;
+
+    DatabaseEnvironmentPostProcessor(DeferredLogFactory logFactory) {
+        this.log = logFactory.getLog(DatabaseEnvironmentPostProcessor.class);
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> derived = new HashMap<>();
+        if (!environment.containsProperty(R2DBC_URL)
+                && environment.getProperty("accounts.embedded-postgres.enabled", Boolean.class, true)) {
+            Path dataDir = Path.of(environment.getProperty("accounts.embedded-postgres.data-dir", "data/postgres")).toAbsolutePath();
+            EmbeddedPostgres postgres = start(dataDir);
+            // Runs after every application context has closed, so in-flight requests finish first.
+            SpringApplication.getShutdownHandlers().add(() -> close(postgres));
+            derived.put(R2DBC_URL, "r2dbc:postgresql://localhost:" + postgres.getPort() + "/postgres");
+            derived.put("spring.r2dbc.username", "postgres");
+            derived.put("spring.r2dbc.password", "");
+            log.info("No database configured: started embedded PostgreSQL on port " + postgres.getPort() + " with data in " + dataDir
+                    + ". To use your own server, set SPRING_R2DBC_URL (r2dbc:postgresql://host:5432/db), SPRING_R2DBC_USERNAME and SPRING_R2DBC_PASSWORD.");
+        }
+        String r2dbcUrl = (String) derived.getOrDefault(R2DBC_URL, environment.getProperty(R2DBC_URL));
+        if (r2dbcUrl != null && !environment.containsProperty("spring.flyway.url")) {
+            derived.put("spring.flyway.url", jdbcUrlOf(r2dbcUrl));
+            derived.put("spring.flyway.user", derived.getOrDefault("spring.r2dbc.username", environment.getProperty("spring.r2dbc.username", "")));
+            derived.put("spring.flyway.password", derived.getOrDefault("spring.r2dbc.password", environment.getProperty("spring.r2dbc.password", "")));
+        }
+        if (!derived.isEmpty()) {
+            environment.getPropertySources().addLast(new MapPropertySource("accountsDatabase", derived));
+        }
+    }
+
+    /** {@code r2dbc:postgresql://…} and {@code r2dbc:pool:postgresql://…} name the same database as {@code jdbc:postgresql://…}. */
+    static String jdbcUrlOf(String r2dbcUrl) {
+        String withoutScheme = r2dbcUrl.replaceFirst("^r2dbcs?:(pool:)?", "");
+        return "jdbc:" + withoutScheme;
+    }
+
+    private static EmbeddedPostgres start(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+            return EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start embedded PostgreSQL in " + dataDir
+                    + " (is another instance of the service using it?)", e);
+        }
+    }
+
+    private static void close(EmbeddedPostgres postgres) {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.accounts.bootstrap;
+
+import dev.accounts.adapters.persistence.user.R2dbcUserRepository;
+import dev.accounts.adapters.security.password.HashingExecutor;
+import dev.accounts.adapters.security.password.SpringCryptoPasswordHasher;
+import dev.accounts.adapters.security.password.ZxcvbnPasswordStrengthEstimator;
+import dev.accounts.application.port.in.RegisterUserUseCase;
+import dev.accounts.application.port.out.PasswordHasher;
+import dev.accounts.application.port.out.PasswordStrengthEstimator;
+import dev.accounts.application.port.out.UserRepository;
+import dev.accounts.application.service.RegisterUserService;
+import dev.accounts.domain.registration.PasswordPolicy;
+import dev.accounts.domain.registration.RegistrationRules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
+
+import java.time.Clock;
+
+/** Wires the use cases to their adapters: the one place that knows every ring. */
+@Configuration(proxyBeanMethods = false)
+class UseCaseConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean(destroyMethod = "close")
+    HashingExecutor hashingExecutor(AccountsProperties properties) {
+        AccountsProperties.Hashing hashing = properties.hashing();
+        return new HashingExecutor(hashing.effectiveThreads(), hashing.effectiveQueueCapacity(), hashing.retryAfter());
+    }
+
+    @Bean
+    PasswordHasher passwordHasher(AccountsProperties properties, HashingExecutor hashingExecutor) {
+        return new SpringCryptoPasswordHasher(properties.hashing().algorithm(), hashingExecutor);
+    }
+
+    @Bean
+    PasswordStrengthEstimator passwordStrengthEstimator() {
+        return new ZxcvbnPasswordStrengthEstimator();
+    }
+
+    @Bean
+    UserRepository userRepository(R2dbcEntityTemplate template) {
+        return new R2dbcUserRepository(template);
+    }
+
+    @Bean
+    RegistrationRules registrationRules(AccountsProperties properties, PasswordHasher hasher) {
+        return new RegistrationRules(PasswordPolicy.recommended()
+                .withMinLength(properties.password().minLength())
+                .withMaxUtf8Bytes(hasher.maxPasswordBytes()));
+    }
+
+    @Bean
+    RegisterUserUseCase registerUserUseCase(RegistrationRules rules, UserRepository users, PasswordHasher hasher,
+                                            PasswordStrengthEstimator strengthEstimator, Clock clock) {
+        return new RegisterUserService(rules, users, hasher, strengthEstimator, clock);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.accounts.bootstrap;
+
+import dev.accounts.application.port.out.PasswordHasher;
+import dev.accounts.domain.user.Password;
+import dev.accounts.domain.user.PasswordHash;
+import reactor.core.publisher.Mono;
+
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The real hasher, counted, so end-to-end tests can prove that no hash is spent on a duplicate. */
+final class CountingPasswordHasher implements PasswordHasher {
+
+    private final PasswordHasher real;
+    private final AtomicInteger hashes = new AtomicInteger();
+
+    CountingPasswordHasher(PasswordHasher real) {
+        this.real = real;
+    }
+
+    @Override
+    public Mono<PasswordHash> hash(Password password) {
+        return Mono.defer(() -> {
+            hashes.incrementAndGet();
+            return real.hash(password);
+        });
+    }
+
+    @Override
+    public OptionalInt maxPasswordBytes() {
+        return real.maxPasswordBytes();
+    }
+
+    int hashes() {
+        return hashes.get();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.accounts.bootstrap;
+
+import dev.accounts.adapters.persistence.testing.TestPostgres;
+import dev.accounts.application.port.out.PasswordHasher;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import reactor.blockhound.BlockHound;
+
+import java.util.UUID;
+
+/**
+ * The whole service on a random port against the shared test PostgreSQL, with BlockHound watching
+ * every event-loop thread: a blocking call there fails the request, and so the test.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "accounts.embedded-postgres.enabled=false")
+@AutoConfigureWebTestClient
+@Import(EndToEndTest.CountingHasherConfiguration.class)
+abstract class EndToEndTest {
+
+    static {
+        BlockHound.install();
+    }
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestPostgres postgres = TestPostgres.instance();
+        registry.add("spring.r2dbc.url", postgres::r2dbcUrl);
+        registry.add("spring.r2dbc.username", postgres::username);
+        registry.add("spring.r2dbc.password", postgres::password);
+        registry.add("spring.flyway.url", postgres::jdbcUrl);
+        registry.add("spring.flyway.user", postgres::username);
+        registry.add("spring.flyway.password", postgres::password);
+    }
+
+    static String anyEmail() {
+        return "user-" + UUID.randomUUID() + "@example.com";
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class CountingHasherConfiguration {
+
+        @Bean
+        static BeanPostProcessor countingPasswordHasher() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String beanName) {
+                    return bean instanceof PasswordHasher hasher && !(bean instanceof CountingPasswordHasher)
+                            ? new CountingPasswordHasher(hasher) : bean;
+                }
+            };
+        }
+    }
+}
