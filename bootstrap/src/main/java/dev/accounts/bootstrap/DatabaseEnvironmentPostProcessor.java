@@ -2,6 +2,7 @@ package dev.accounts.bootstrap;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.commons.logging.Log;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.logging.DeferredLogFactory;
@@ -37,7 +38,11 @@ class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor {
                 && environment.getProperty("accounts.embedded-postgres.enabled", Boolean.class, true)) {
             Path dataDir = Path.of(environment.getProperty("accounts.embedded-postgres.data-dir", "data/postgres")).toAbsolutePath();
             EmbeddedPostgres postgres = start(dataDir);
-            // Runs after every application context has closed, so in-flight requests finish first.
+            // Stopped with the context's last beans, after the web server has drained in-flight requests;
+            // the shutdown handler covers a context that never got as far as registering it.
+            application.addInitializers(context -> context.getBeanFactory().registerSingleton("embeddedPostgres", postgres));
+            application.addInitializers(context -> ((DefaultSingletonBeanRegistry) context.getBeanFactory())
+                    .registerDisposableBean("embeddedPostgres", () -> close(postgres)));
             SpringApplication.getShutdownHandlers().add(() -> close(postgres));
             derived.put(R2DBC_URL, "r2dbc:postgresql://localhost:" + postgres.getPort() + "/postgres");
             derived.put("spring.r2dbc.username", "postgres");
@@ -69,6 +74,11 @@ class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor {
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
+                    // zonky tunes for throw-away test databases (fsync off); this one keeps users.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("listen_addresses", "localhost")
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL in " + dataDir

@@ -2,6 +2,9 @@ package dev.accounts.bootstrap;
 
 import dev.accounts.application.port.out.PasswordHasher;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
@@ -15,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -143,6 +147,24 @@ class RegistrationEndToEndIT extends EndToEndTest {
         client.post().uri("/users/register").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"email\":\"" + "x".repeat(20_000) + "\"}").exchange()
                 .expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void neverWritesAPasswordOrHashToTheLogOrAnAnswer(CapturedOutput output) {
+        String secret = "zebra quilt " + UUID.randomUUID();
+        String email = anyEmail();
+        Map<String, String> body = Map.of("email", email, "password", secret, "confirmPassword", secret);
+
+        String created = register(body).expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody();
+        String taken = register(body).expectStatus().isEqualTo(HttpStatus.CONFLICT).expectBody(String.class).returnResult().getResponseBody();
+        String malformed = register("{\"email\":\"" + email + "\",\"password\":" + secret.replace(' ', '-') + "}")
+                .expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody();
+
+        String hash = database.sql("SELECT password_hash FROM users WHERE email_normalized = :key").bind("key", email)
+                .map(row -> row.get(0, String.class)).one().block();
+        assertThat(List.of(created, taken, malformed, output.getAll()))
+                .allSatisfy(text -> assertThat(text).doesNotContain(secret, secret.replace(' ', '-'), hash, hash.substring(hash.lastIndexOf('$') + 1)));
     }
 
     @Test

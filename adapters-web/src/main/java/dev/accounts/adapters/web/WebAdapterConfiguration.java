@@ -1,6 +1,7 @@
 package dev.accounts.adapters.web;
 
 import org.springframework.boot.http.codec.CodecCustomizer;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +12,7 @@ import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,6 +27,12 @@ public class WebAdapterConfiguration {
     public static final int MAX_REQUEST_BODY_BYTES = 16 * 1024;
 
     private static final int MAX_JSON_NESTING = 32;
+
+    /** Answers list their fields in the order the records declare them (type, title, status…), not alphabetically. */
+    @Bean
+    JsonMapperBuilderCustomizer declarationOrderInAnswers() {
+        return builder -> builder.disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY);
+    }
 
     /** Runs after Spring Boot's own codec customizers, so that its decoder is the one that stays. */
     @Bean

@@ -10,7 +10,6 @@ import org.springframework.http.ResponseEntity;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Builds every error answer: an RFC 9457 problem that also carries the original service's
@@ -57,10 +56,16 @@ public final class Problems {
     public static ProblemDetail withSeedFields(ProblemDetail problem, List<Violation> violations) {
         problem.setProperty("successStatus", false);
         problem.setProperty("message", violations.isEmpty() ? messageOf(problem) : violations.getFirst().message());
-        problem.setProperty("errors", violations.stream()
-                .map(v -> Map.of("field", v.field(), "code", v.code(), "message", v.message()))
-                .toList());
+        problem.setProperty("errors", violations.stream().map(FieldError::of).toList());
         return problem;
+    }
+
+    /** One entry of {@code errors}: which field, the stable code, and a message for people. */
+    record FieldError(String field, String code, String message) {
+
+        static FieldError of(Violation violation) {
+            return new FieldError(violation.field(), violation.code(), violation.message());
+        }
     }
 
     private static String messageOf(ProblemDetail problem) {
