@@ -1,0 +1,60 @@
+package dev.accounts.bootstrap;
+
+import dev.accounts.adapters.security.password.HashingAlgorithm;
+import dev.accounts.adapters.security.password.HashingExecutor;
+import dev.accounts.application.port.out.PasswordHasher;
+import dev.accounts.domain.registration.PasswordPolicy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class UseCaseConfigurationTest {
+
+    private final UseCaseConfiguration configuration = new UseCaseConfiguration();
+    private final HashingExecutor executor = new HashingExecutor(1, 1, Duration.ofSeconds(1));
+
+    @AfterEach
+    void stop() {
+        executor.close();
+    }
+
+    private static AccountsProperties properties(HashingAlgorithm algorithm, int minLength) {
+        return new AccountsProperties(new AccountsProperties.Password(minLength),
+                new AccountsProperties.Hashing(algorithm, 0, -1, Duration.ofSeconds(1)),
+                new AccountsProperties.EmbeddedPostgres(true, Path.of("data/postgres")));
+    }
+
+    @Test
+    void limitsPasswordsTo72BytesWhileBcryptIsActive() {
+        AccountsProperties bcrypt = properties(HashingAlgorithm.BCRYPT, 15);
+        PasswordHasher hasher = configuration.passwordHasher(bcrypt, executor);
+
+        PasswordPolicy policy = configuration.registrationRules(bcrypt, hasher).passwordPolicy();
+
+        assertThat(policy.maxUtf8Bytes()).hasValue(72);
+        assertThat(policy.maxLength()).isEqualTo(128);
+    }
+
+    @Test
+    void leavesArgon2idWithoutAByteLimitAndHonoursTheConfiguredMinimum() {
+        AccountsProperties argon = properties(HashingAlgorithm.ARGON2ID, 12);
+        PasswordHasher hasher = configuration.passwordHasher(argon, executor);
+
+        PasswordPolicy policy = configuration.registrationRules(argon, hasher).passwordPolicy();
+
+        assertThat(policy.maxUtf8Bytes()).isEmpty();
+        assertThat(policy.minLength()).isEqualTo(12);
+    }
+
+    @Test
+    void sizesHashingToTheMachineByDefault() {
+        AccountsProperties.Hashing hashing = properties(HashingAlgorithm.ARGON2ID, 15).hashing();
+
+        assertThat(hashing.effectiveThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(hashing.effectiveQueueCapacity()).isEqualTo(4 * Runtime.getRuntime().availableProcessors());
+    }
+}
