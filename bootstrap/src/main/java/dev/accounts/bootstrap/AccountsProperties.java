@@ -1,16 +1,20 @@
 package dev.accounts.bootstrap;
 
 import dev.accounts.adapters.security.password.HashingAlgorithm;
+import dev.accounts.adapters.web.auth.CookieSettings;
 import dev.accounts.domain.registration.PasswordPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /** Everything under {@code accounts.*}; the README's configuration table lists each key. */
 @ConfigurationProperties("accounts")
-public record AccountsProperties(@DefaultValue Password password, @DefaultValue Hashing hashing, @DefaultValue EmbeddedPostgres embeddedPostgres) {
+public record AccountsProperties(@DefaultValue Password password, @DefaultValue Hashing hashing, @DefaultValue EmbeddedPostgres embeddedPostgres,
+                                 @DefaultValue Tokens tokens, @DefaultValue Sessions sessions, @DefaultValue SignIn signIn,
+                                 @DefaultValue Cookies cookies, @DefaultValue Csrf csrf) {
 
     /** @param minLength at least 8; 15 by default, as NIST SP 800-63B-4 asks of a password that is the only factor */
     public record Password(@DefaultValue("" + PasswordPolicy.RECOMMENDED_MIN_LENGTH) int minLength) {
@@ -39,5 +43,48 @@ public record AccountsProperties(@DefaultValue Password password, @DefaultValue 
      * @param dataDir where its data lives across restarts
      */
     public record EmbeddedPostgres(@DefaultValue("true") boolean enabled, @DefaultValue("data/postgres") Path dataDir) {
+    }
+
+    /**
+     * @param issuer              {@code iss} of access tokens
+     * @param audience            {@code aud} of access tokens; other services check it
+     * @param accessTokenLifetime how long an access token lasts
+     * @param signingKey          a PKCS#8 PEM EC P-256 private key; when unset, {@code signingKeyFile} is used
+     * @param signingKeyFile      where the generated development key is kept (created at first start)
+     */
+    public record Tokens(@DefaultValue("accounts") String issuer, @DefaultValue("accounts") String audience,
+                         @DefaultValue("15m") Duration accessTokenLifetime, String signingKey,
+                         @DefaultValue("data/jwt-signing-key.pem") Path signingKeyFile) {
+    }
+
+    /**
+     * @param lifetime      how long a session lasts from sign-in; refreshing never extends it
+     * @param grace         how long a just-rotated refresh token is still honoured (two tabs refreshing at once)
+     * @param purgeInterval how often expired and revoked refresh tokens are deleted
+     */
+    public record Sessions(@DefaultValue("14d") Duration lifetime, @DefaultValue("10s") Duration grace,
+                           @DefaultValue("1h") Duration purgeInterval) {
+    }
+
+    /**
+     * @param freeFailures consecutive failures per account before attempts must wait
+     * @param firstDelay   the first wait, doubled after every further failure
+     * @param maxDelay     the longest wait
+     */
+    public record SignIn(@DefaultValue("5") int freeFailures, @DefaultValue("1s") Duration firstDelay,
+                         @DefaultValue("15m") Duration maxDelay) {
+    }
+
+    public record Cookies(@DefaultValue("true") boolean secure, @DefaultValue("Lax") String sameSite,
+                          @DefaultValue(CookieSettings.DEFAULT_ACCESS_TOKEN_NAME) String accessTokenName,
+                          @DefaultValue(CookieSettings.DEFAULT_REFRESH_TOKEN_NAME) String refreshTokenName,
+                          @DefaultValue(CookieSettings.DEFAULT_CSRF_TOKEN_NAME) String csrfTokenName) {
+    }
+
+    /**
+     * @param allowedOrigins origins besides this service's own whose pages may send state-changing requests
+     * @param secret         base64 key (32 bytes or more) for CSRF tokens; derived from the signing key when unset
+     */
+    public record Csrf(@DefaultValue List<String> allowedOrigins, String secret) {
     }
 }

@@ -16,14 +16,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /** Wires the use cases to their adapters: the one place that knows every ring. */
 @Configuration(proxyBeanMethods = false)
 class UseCaseConfiguration {
 
+    /** Microseconds, as PostgreSQL stores them: an instant read back is the instant written. */
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 
     @Bean(destroyMethod = "close")

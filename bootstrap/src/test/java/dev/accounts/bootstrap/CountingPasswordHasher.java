@@ -13,6 +13,7 @@ final class CountingPasswordHasher implements PasswordHasher {
 
     private final PasswordHasher real;
     private final AtomicInteger hashes = new AtomicInteger();
+    private final AtomicInteger verifications = new AtomicInteger();
 
     CountingPasswordHasher(PasswordHasher real) {
         this.real = real;
@@ -27,11 +28,28 @@ final class CountingPasswordHasher implements PasswordHasher {
     }
 
     @Override
+    public Mono<Verification> verify(Password password, PasswordHash hash) {
+        return Mono.defer(() -> {
+            verifications.incrementAndGet();
+            return real.verify(password, hash);
+        });
+    }
+
+    @Override
+    public PasswordHash dummyHash() {
+        return real.dummyHash();
+    }
+
+    @Override
     public OptionalInt maxPasswordBytes() {
         return real.maxPasswordBytes();
     }
 
     int hashes() {
         return hashes.get();
+    }
+
+    int verifications() {
+        return verifications.get();
     }
 }

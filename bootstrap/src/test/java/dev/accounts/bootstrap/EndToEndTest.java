@@ -2,16 +2,21 @@ package dev.accounts.bootstrap;
 
 import dev.accounts.adapters.persistence.testing.TestPostgres;
 import dev.accounts.application.port.out.PasswordHasher;
+import dev.accounts.application.testing.MutableClock;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import reactor.blockhound.BlockHound;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -24,8 +29,11 @@ import java.util.UUID;
 @Import(EndToEndTest.CountingHasherConfiguration.class)
 abstract class EndToEndTest {
 
+    static final MutableClock CLOCK = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MICROS));
+
     static {
-        BlockHound.install();
+        // Reading /dev/urandom (UUIDs, salts, tokens, ECDSA nonces) cannot block once the system has booted.
+        BlockHound.install(builder -> builder.allowBlockingCallsInside("java.security.SecureRandom", "nextBytes"));
     }
 
     @DynamicPropertySource
@@ -45,6 +53,13 @@ abstract class EndToEndTest {
 
     @TestConfiguration(proxyBeanMethods = false)
     static class CountingHasherConfiguration {
+
+        /** Time that tests move by hand: expiry is tested without sleeping. */
+        @Bean
+        @Primary
+        Clock testClock() {
+            return CLOCK;
+        }
 
         @Bean
         static BeanPostProcessor countingPasswordHasher() {

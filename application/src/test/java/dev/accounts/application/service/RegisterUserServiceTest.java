@@ -14,7 +14,9 @@ import dev.accounts.domain.registration.PasswordPolicy;
 import dev.accounts.domain.registration.RegistrationRules;
 import dev.accounts.domain.registration.Violation;
 import dev.accounts.domain.user.EmailAddress;
+import dev.accounts.domain.user.PasswordHash;
 import dev.accounts.domain.user.User;
+import dev.accounts.domain.user.UserId;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -101,6 +103,21 @@ class RegisterUserServiceTest {
             @Override
             public Mono<InsertOutcome> insert(User user) {
                 return Mono.just(InsertOutcome.EMAIL_TAKEN);
+            }
+
+            @Override
+            public Mono<User> findByEmail(EmailAddress email) {
+                return users.findByEmail(email);
+            }
+
+            @Override
+            public Mono<User> findById(UserId id) {
+                return users.findById(id);
+            }
+
+            @Override
+            public Mono<Void> updatePasswordHash(UserId id, PasswordHash hash) {
+                return users.updatePasswordHash(id, hash);
             }
         };
 

@@ -2,19 +2,33 @@ package dev.accounts.application.testing;
 
 import dev.accounts.application.port.out.PasswordHasher;
 import dev.accounts.application.port.out.TemporarilyUnavailableException;
+import dev.accounts.domain.session.RefreshToken;
 import dev.accounts.domain.user.Password;
 import dev.accounts.domain.user.PasswordHash;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalInt;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A fast hasher that counts its calls, so tests can prove that no hash was spent in vain. */
+/**
+ * A fast hasher that counts its calls and records what it verified against, so tests can prove that
+ * no hash was spent in vain and that every sign-in costs exactly one verification.
+ */
 public final class FakePasswordHasher implements PasswordHasher {
 
+    public static final String PREFIX = "{fake}";
+
     private final AtomicInteger hashes = new AtomicInteger();
+    private final List<PasswordHash> verifiedAgainst = new CopyOnWriteArrayList<>();
     private volatile boolean saturated;
+
+    /** What a hash made under older settings looks like: it verifies, and asks to be redone. */
+    public static PasswordHash legacyHashOf(String password) {
+        return new PasswordHash("{legacy}" + digest(Password.normalise(password)));
+    }
 
     @Override
     public Mono<PasswordHash> hash(Password password) {
@@ -23,8 +37,22 @@ public final class FakePasswordHasher implements PasswordHasher {
                 return Mono.error(new TemporarilyUnavailableException("hashing saturated", Duration.ofSeconds(1), null));
             }
             hashes.incrementAndGet();
-            return Mono.just(new PasswordHash("{fake}" + Integer.toHexString(password.text().hashCode())));
+            return Mono.just(new PasswordHash(PREFIX + digest(password)));
         });
+    }
+
+    @Override
+    public Mono<Verification> verify(Password password, PasswordHash hash) {
+        return Mono.fromSupplier(() -> {
+            verifiedAgainst.add(hash);
+            String digest = hash.value().substring(hash.value().indexOf('}') + 1);
+            return new Verification(digest.equals(digest(password)), !hash.value().startsWith(PREFIX));
+        });
+    }
+
+    @Override
+    public PasswordHash dummyHash() {
+        return new PasswordHash(PREFIX + "dummy");
     }
 
     @Override
@@ -36,7 +64,15 @@ public final class FakePasswordHasher implements PasswordHasher {
         return hashes.get();
     }
 
+    public List<PasswordHash> verifiedAgainst() {
+        return List.copyOf(verifiedAgainst);
+    }
+
     public void saturate() {
         saturated = true;
+    }
+
+    private static String digest(Password password) {
+        return RefreshToken.presented(password.text()).hash(); // a SHA-256 helper the domain already has
     }
 }

@@ -2,7 +2,9 @@ package dev.accounts.application.testing;
 
 import dev.accounts.application.port.out.UserRepository;
 import dev.accounts.domain.user.EmailAddress;
+import dev.accounts.domain.user.PasswordHash;
 import dev.accounts.domain.user.User;
+import dev.accounts.domain.user.UserId;
 import reactor.core.publisher.Mono;
 
 import java.util.Map;
@@ -24,6 +26,23 @@ public final class InMemoryUserRepository implements UserRepository {
         return Mono.fromSupplier(() -> usersByEmailKey.putIfAbsent(user.email().key(), user) == null
                 ? InsertOutcome.INSERTED
                 : InsertOutcome.EMAIL_TAKEN);
+    }
+
+    @Override
+    public Mono<User> findByEmail(EmailAddress email) {
+        return Mono.fromSupplier(() -> usersByEmailKey.get(email.key()));
+    }
+
+    @Override
+    public Mono<User> findById(UserId id) {
+        return Mono.fromSupplier(() -> usersByEmailKey.values().stream().filter(user -> user.id().equals(id)).findFirst().orElse(null));
+    }
+
+    @Override
+    public Mono<Void> updatePasswordHash(UserId id, PasswordHash hash) {
+        return Mono.fromRunnable(() -> usersByEmailKey.replaceAll((key, user) -> user.id().equals(id)
+                ? new User(user.id(), user.email(), user.name(), hash, user.registeredAt())
+                : user));
     }
 
     public Optional<User> findByEmail(String email) {

@@ -27,7 +27,7 @@ public abstract class UserRepositoryContract {
 
     protected static User aUser(String email) {
         return User.register(new EmailAddress(email), new PersonName("Ada", "Lovelace"),
-                new PasswordHash("{noop}not-a-real-hash"), Clock.systemUTC());
+                new PasswordHash("{noop}not-a-real-hash"), Clock.tick(Clock.systemUTC(), java.time.Duration.ofMillis(1)));
     }
 
     @Test
@@ -52,6 +52,26 @@ public abstract class UserRepositoryContract {
 
         StepVerifier.create(repository().insert(aUser(email.toUpperCase(java.util.Locale.ROOT))))
                 .expectNext(InsertOutcome.EMAIL_TAKEN).verifyComplete();
+    }
+
+    @Test
+    void findsAUserByEmailInAnyCaseAndById() {
+        User user = aUser(anyEmail());
+        repository().insert(user).block();
+
+        assertThat(repository().findByEmail(new EmailAddress(user.email().value().toUpperCase(java.util.Locale.ROOT))).block()).isEqualTo(user);
+        assertThat(repository().findById(user.id()).block()).isEqualTo(user);
+        assertThat(repository().findById(dev.accounts.domain.user.UserId.random()).block()).isNull();
+    }
+
+    @Test
+    void replacesThePasswordHash() {
+        User user = aUser(anyEmail());
+        repository().insert(user).block();
+
+        repository().updatePasswordHash(user.id(), new PasswordHash("{argon2}newer")).block();
+
+        assertThat(repository().findById(user.id()).block().passwordHash()).isEqualTo(new PasswordHash("{argon2}newer"));
     }
 
     @Test

@@ -1,11 +1,15 @@
 package dev.accounts.adapters.persistence.user;
 
+import dev.accounts.adapters.persistence.DatabaseFailures;
 import dev.accounts.application.port.out.UserRepository;
 import dev.accounts.domain.user.EmailAddress;
+import dev.accounts.domain.user.PasswordHash;
 import dev.accounts.domain.user.User;
+import dev.accounts.domain.user.UserId;
 import io.r2dbc.postgresql.api.PostgresqlException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
+import org.springframework.data.relational.core.query.Update;
 import reactor.core.publisher.Mono;
 
 import static org.springframework.data.relational.core.query.Criteria.where;
@@ -43,10 +47,24 @@ public final class R2dbcUserRepository implements UserRepository {
                 .onErrorMap(DatabaseFailures::isUnavailability, DatabaseFailures::unavailable);
     }
 
-    /** For tests and, later, sign-in: the stored user with this email in any letter case. */
-    Mono<User> findByEmail(EmailAddress email) {
+    @Override
+    public Mono<User> findByEmail(EmailAddress email) {
         return template.selectOne(query(where("email_normalized").is(email.key())), UserRow.class)
                 .map(mapper::toDomain)
+                .onErrorMap(DatabaseFailures::isUnavailability, DatabaseFailures::unavailable);
+    }
+
+    @Override
+    public Mono<User> findById(UserId id) {
+        return template.selectOne(query(where("user_id").is(id.value())), UserRow.class)
+                .map(mapper::toDomain)
+                .onErrorMap(DatabaseFailures::isUnavailability, DatabaseFailures::unavailable);
+    }
+
+    @Override
+    public Mono<Void> updatePasswordHash(UserId id, PasswordHash hash) {
+        return template.update(query(where("user_id").is(id.value())), Update.update("password_hash", hash.value()), UserRow.class)
+                .then()
                 .onErrorMap(DatabaseFailures::isUnavailability, DatabaseFailures::unavailable);
     }
 

@@ -1,6 +1,7 @@
 package dev.accounts.adapters.security.password;
 
 import dev.accounts.application.port.out.PasswordHasher;
+import dev.accounts.domain.session.RefreshToken;
 import dev.accounts.domain.user.Password;
 import dev.accounts.domain.user.PasswordHash;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -21,6 +22,8 @@ public final class SpringCryptoPasswordHasher implements PasswordHasher {
     private final HashingAlgorithm active;
     private final PasswordEncoder encoder;
     private final HashingExecutor executor;
+    /** Made once, of a random password nobody knows, with the active algorithm and parameters. */
+    private final PasswordHash dummyHash;
 
     public SpringCryptoPasswordHasher(HashingAlgorithm active, HashingExecutor executor) {
         this.active = Objects.requireNonNull(active, "active");
@@ -30,6 +33,7 @@ public final class SpringCryptoPasswordHasher implements PasswordHasher {
             encoders.put(algorithm.id(), algorithm.encoder());
         }
         this.encoder = new DelegatingPasswordEncoder(active.id(), encoders);
+        this.dummyHash = new PasswordHash(encoder.encode(RefreshToken.random().value()));
     }
 
     @Override
@@ -38,7 +42,26 @@ public final class SpringCryptoPasswordHasher implements PasswordHasher {
     }
 
     @Override
+    public Mono<Verification> verify(Password password, PasswordHash hash) {
+        return executor.submit(() -> new Verification(matches(password, hash), encoder.upgradeEncoding(hash.value())));
+    }
+
+    @Override
+    public PasswordHash dummyHash() {
+        return dummyHash;
+    }
+
+    @Override
     public OptionalInt maxPasswordBytes() {
         return active.maxPasswordBytes();
+    }
+
+    /** bcrypt refuses to compare a password longer than it reads; such a password matches nothing. */
+    private boolean matches(Password password, PasswordHash hash) {
+        try {
+            return encoder.matches(password.text(), hash.value());
+        } catch (IllegalArgumentException unusable) {
+            return false;
+        }
     }
 }

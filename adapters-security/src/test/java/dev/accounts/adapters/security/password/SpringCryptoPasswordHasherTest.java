@@ -1,5 +1,6 @@
 package dev.accounts.adapters.security.password;
 
+import dev.accounts.application.port.out.PasswordHasher;
 import dev.accounts.domain.user.Password;
 import dev.accounts.domain.user.PasswordHash;
 import org.junit.jupiter.api.AfterEach;
@@ -56,5 +57,33 @@ class SpringCryptoPasswordHasherTest {
                 .block();
 
         assertThat(thread.get()).startsWith("password-hashing-");
+    }
+
+    @Test
+    void verifiesAndAsksForARehashOfABcryptHashWhileArgon2idIsActive() {
+        PasswordHash bcrypt = new SpringCryptoPasswordHasher(HashingAlgorithm.BCRYPT, executor).hash(PASSWORD).block();
+        SpringCryptoPasswordHasher argon = new SpringCryptoPasswordHasher(HashingAlgorithm.ARGON2ID, executor);
+
+        assertThat(argon.verify(PASSWORD, bcrypt).block()).isEqualTo(new PasswordHasher.Verification(true, true));
+        assertThat(argon.verify(Password.normalise("wrong"), bcrypt).block().matches()).isFalse();
+        assertThat(argon.verify(PASSWORD, argon.hash(PASSWORD).block()).block()).isEqualTo(new PasswordHasher.Verification(true, false));
+    }
+
+    @Test
+    void makesItsDummyHashWithTheActiveAlgorithmSoBothPathsCostTheSame() {
+        SpringCryptoPasswordHasher argon = new SpringCryptoPasswordHasher(HashingAlgorithm.ARGON2ID, executor);
+        SpringCryptoPasswordHasher bcrypt = new SpringCryptoPasswordHasher(HashingAlgorithm.BCRYPT, executor);
+
+        assertThat(argon.dummyHash().value()).startsWith("{argon2}$argon2id$v=19$m=19456,t=2,p=1$");
+        assertThat(bcrypt.dummyHash().value()).startsWith("{bcrypt}$2a$10$");
+        assertThat(argon.verify(PASSWORD, argon.dummyHash()).block().matches()).isFalse();
+    }
+
+    @Test
+    void matchesNothingWithAPasswordLongerThanBcryptReads() {
+        SpringCryptoPasswordHasher bcrypt = new SpringCryptoPasswordHasher(HashingAlgorithm.BCRYPT, executor);
+        PasswordHash hash = bcrypt.hash(PASSWORD).block();
+
+        assertThat(bcrypt.verify(Password.normalise("x".repeat(100)), hash).block().matches()).isFalse();
     }
 }

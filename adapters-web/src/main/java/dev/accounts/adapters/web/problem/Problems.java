@@ -32,9 +32,21 @@ public final class Problems {
 
     /** 409: the request conflicts with what is stored, such as an email already registered. */
     public static ResponseEntity<ProblemDetail> conflict(Violation violation) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, violation.code().replace('.', '-').replace('_', '-'),
-                "Conflict", violation.message(), List.of(violation));
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+        return of(HttpStatus.CONFLICT, "Conflict", violation);
+    }
+
+    /** A problem about one violation, whose code also names the problem type ({@code auth.invalid_credentials} → {@code auth-invalid-credentials}). */
+    public static ResponseEntity<ProblemDetail> of(HttpStatus status, String title, Violation violation) {
+        ProblemDetail problem = problem(status, violation.code().replace('.', '-').replace('_', '-'), title, violation.message(), List.of(violation));
+        return ResponseEntity.status(status).body(problem);
+    }
+
+    /** 429 with {@code Retry-After} rounded up to whole seconds. */
+    public static ResponseEntity<ProblemDetail> tooManyRequests(Violation violation, Duration retryAfter) {
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, violation.code().replace('.', '-').replace('_', '-'),
+                "Too many requests", violation.message(), List.of(violation));
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(problem);
     }
 
     /** 503 with {@code Retry-After} in whole seconds, at least one. */

@@ -1,7 +1,7 @@
 package dev.accounts.adapters.web.registration;
 
+import dev.accounts.adapters.web.WebSliceTest;
 import dev.accounts.application.port.in.RegisterUserCommand;
-import dev.accounts.application.port.in.RegisterUserUseCase;
 import dev.accounts.application.port.in.RegistrationResult;
 import dev.accounts.application.port.out.TemporarilyUnavailableException;
 import dev.accounts.domain.registration.Violation;
@@ -11,12 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentCaptor;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
 
@@ -30,18 +27,11 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-@WebFluxTest(UserRegistrationController.class)
-class UserRegistrationControllerTest {
+class UserRegistrationControllerTest extends WebSliceTest {
 
     private static final String VALID_BODY = """
             {"firstName":"Ada","lastName":"Lovelace","email":"ada@example.com",
              "password":"correct horse battery staple","confirmPassword":"correct horse battery staple"}""";
-
-    @Autowired
-    WebTestClient client;
-
-    @MockitoBean
-    RegisterUserUseCase registerUser;
 
     private WebTestClient.ResponseSpec post(MediaType contentType, String body) {
         return client.post().uri("/users/register").contentType(contentType).bodyValue(body).exchange();

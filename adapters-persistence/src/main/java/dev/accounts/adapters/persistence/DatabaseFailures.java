@@ -1,4 +1,4 @@
-package dev.accounts.adapters.persistence.user;
+package dev.accounts.adapters.persistence;
 
 import dev.accounts.application.port.out.TemporarilyUnavailableException;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
@@ -12,14 +12,14 @@ import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
 /** Tells an unreachable or overloaded database, which clients may retry, from a bug, which they may not. */
-final class DatabaseFailures {
+public final class DatabaseFailures {
 
     static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private DatabaseFailures() {
     }
 
-    static boolean isUnavailability(Throwable error) {
+    public static boolean isUnavailability(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof DataAccessResourceFailureException
                     || cause instanceof TransientDataAccessException
@@ -34,7 +34,7 @@ final class DatabaseFailures {
         return false;
     }
 
-    static TemporarilyUnavailableException unavailable(Throwable error) {
+    public static TemporarilyUnavailableException unavailable(Throwable error) {
         return new TemporarilyUnavailableException("the database is unavailable", RETRY_AFTER, error);
     }
 }

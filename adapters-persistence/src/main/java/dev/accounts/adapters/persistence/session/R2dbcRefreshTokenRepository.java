@@ -1,0 +1,75 @@
+package dev.accounts.adapters.persistence.session;
+
+import dev.accounts.adapters.persistence.DatabaseFailures;
+import dev.accounts.application.port.out.RefreshTokenRepository;
+import dev.accounts.domain.session.SessionId;
+import dev.accounts.domain.session.StoredRefreshToken;
+import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
+import org.springframework.data.relational.core.query.Update;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+import java.time.Instant;
+
+import static org.springframework.data.relational.core.query.Criteria.where;
+import static org.springframework.data.relational.core.query.Query.query;
+
+/** Refresh tokens in PostgreSQL; rotation is a conditional UPDATE, so of two racing rotations one wins. */
+public final class R2dbcRefreshTokenRepository implements RefreshTokenRepository {
+
+    private final R2dbcEntityTemplate template;
+    private final TransactionalOperator transactions;
+    private final RefreshTokenRowMapper mapper = new RefreshTokenRowMapperImpl();
+
+    public R2dbcRefreshTokenRepository(R2dbcEntityTemplate template, TransactionalOperator transactions) {
+        this.template = template;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public Mono<Void> insert(StoredRefreshToken token) {
+        return template.insert(mapper.toRow(token)).then()
+                .onErrorMap(DatabaseFailures::isUnavailability, DatabaseFailures::unavailable);
+    }
+
+    @Override
+    public Mono<StoredRefreshToken> findByHash(String tokenHash) {
+        return template.selectOne(query(where("token_hash").is(tokenHash)), RefreshTokenRow.class)
+                .map(mapper::toDomain)
+                .onErrorMap(DatabaseFailures::isUnavailability, DatabaseFailures::unavailable);
+    }
+
+    @Override
+    public Mono<Boolean> rotate(StoredRefreshToken used, StoredRefreshToken replacement, Instant at) {
+        Mono<Boolean> rotation = template.update(
+                        query(where("id").is(used.id()).and("replaced_at").isNull().and("revoked_at").isNull()),
+                        Update.update("replaced_by", replacement.id()).set("replaced_at", at),
+                        RefreshTokenRow.class)
+                .flatMap(updated -> updated == 1
+                        ? template.insert(mapper.toRow(replacement)).thenReturn(true)
+                        : Mono.just(false));
+        return transactions.transactional(rotation)
+                .onErrorMap(DatabaseFailures::isUnavailability, DatabaseFailures::unavailable);
+    }
+
+    @Override
+    public Mono<Void> revokeSession(SessionId session, Instant at) {
+        return template.update(query(where("family_id").is(session.value()).and("revoked_at").isNull()),
+                        Update.update("revoked_at", at), RefreshTokenRow.class)
+                .then()
+                .onErrorMap(DatabaseFailures::isUnavailability, DatabaseFailures::unavailable);
+    }
+
+    @Override
+    public Mono<Boolean> isSessionActive(SessionId session, Instant now) {
+        return template.exists(query(where("family_id").is(session.value()).and("revoked_at").isNull()
+                        .and("expires_at").greaterThan(now)), RefreshTokenRow.class)
+                .onErrorMap(DatabaseFailures::isUnavailability, DatabaseFailures::unavailable);
+    }
+
+    @Override
+    public Mono<Long> purge(Instant before) {
+        return template.delete(query(where("expires_at").lessThan(before).or("revoked_at").lessThan(before)), RefreshTokenRow.class)
+                .onErrorMap(DatabaseFailures::isUnavailability, DatabaseFailures::unavailable);
+    }
+}

@@ -1,0 +1,175 @@
+package dev.accounts.adapters.web.auth;
+
+import dev.accounts.adapters.web.problem.Problems;
+import dev.accounts.application.port.in.GetCurrentUserUseCase;
+import dev.accounts.application.port.in.PublishSigningKeysUseCase;
+import dev.accounts.application.port.in.RefreshSessionUseCase;
+import dev.accounts.application.port.in.RefreshSessionUseCase.RefreshResult.Refreshed;
+import dev.accounts.application.port.in.RefreshSessionUseCase.RefreshResult.Refused;
+import dev.accounts.application.port.in.SessionTokens;
+import dev.accounts.application.port.in.SignInCommand;
+import dev.accounts.application.port.in.SignInResult.InvalidCredentials;
+import dev.accounts.application.port.in.SignInResult.SignedIn;
+import dev.accounts.application.port.in.SignInResult.Throttled;
+import dev.accounts.application.port.in.SignInUseCase;
+import dev.accounts.application.port.in.SignOutUseCase;
+import dev.accounts.domain.registration.Violation;
+import dev.accounts.domain.session.SessionId;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseCookie;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Sign-in, refresh, sign-out and the current user, with tokens in cookies only. Nothing here may be cached. */
+@RestController
+class AuthController {
+
+    private static final Violation INVALID_CREDENTIALS =
+            new Violation("credentials", "auth.invalid_credentials", "Email or password is incorrect.");
+    private static final Violation THROTTLED =
+            new Violation("email", "auth.throttled", "Too many failed sign-ins for this account; wait before trying again.");
+    private static final Violation NOT_SIGNED_IN =
+            new Violation("session", "auth.unauthenticated", "Sign in first: no valid access token was presented.");
+    private static final Violation SESSION_MISMATCH =
+            new Violation("X-CSRF-Token", "csrf.token_invalid", "The CSRF token belongs to another session.");
+
+    private final SignInUseCase signIn;
+    private final RefreshSessionUseCase refreshSession;
+    private final SignOutUseCase signOut;
+    private final GetCurrentUserUseCase currentUser;
+    private final PublishSigningKeysUseCase signingKeys;
+    private final SessionCookies cookies;
+
+    AuthController(SignInUseCase signIn, RefreshSessionUseCase refreshSession, SignOutUseCase signOut,
+                   GetCurrentUserUseCase currentUser, PublishSigningKeysUseCase signingKeys, SessionCookies cookies) {
+        this.signIn = signIn;
+        this.refreshSession = refreshSession;
+        this.signOut = signOut;
+        this.currentUser = currentUser;
+        this.signingKeys = signingKeys;
+        this.cookies = cookies;
+    }
+
+    @PostMapping(path = "/auth/login", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<?>> login(@RequestBody SignInRequest request, ServerHttpRequest http) {
+        List<Violation> missing = new ArrayList<>();
+        if (request.email() == null || request.email().isBlank()) {
+            missing.add(new Violation("email", "email.required", "Email is required."));
+        }
+        if (request.password() == null || request.password().isEmpty()) {
+            missing.add(new Violation("password", "password.required", "Password is required."));
+        }
+        if (!missing.isEmpty()) {
+            return Mono.just(noStore(Problems.validationFailed(missing)));
+        }
+        return signIn.signIn(new SignInCommand(request.email(), request.password(), clientIp(http))).map(result -> switch (result) {
+            case SignedIn signedIn -> withSession(signedIn.tokens()).body(SessionResponse.of(UserView.of(signedIn.user())));
+            case InvalidCredentials invalid -> noStore(Problems.of(HttpStatus.UNAUTHORIZED, "Unauthorized", INVALID_CREDENTIALS));
+            case Throttled throttled -> noStore(Problems.tooManyRequests(THROTTLED, throttled.retryAfter()));
+        });
+    }
+
+    @PostMapping("/auth/refresh")
+    Mono<ResponseEntity<?>> refresh(ServerWebExchange exchange) {
+        Optional<String> token = cookies.refreshToken(exchange.getRequest());
+        SessionId session = exchange.getAttribute(CsrfProtectionFilter.VERIFIED_SESSION);
+        if (token.isEmpty() || session == null) {
+            return Mono.just(signedOut(refused(RefreshSessionUseCase.Reason.UNKNOWN)));
+        }
+        return refreshSession.refresh(token.get(), session).map(result -> switch (result) {
+            case Refreshed refreshed -> withSession(refreshed.tokens()).body(SessionResponse.success());
+            case Refused refusal when refusal.reason() == RefreshSessionUseCase.Reason.SESSION_MISMATCH ->
+                    noStore(Problems.of(HttpStatus.FORBIDDEN, "Forbidden", SESSION_MISMATCH));
+            case Refused refusal -> signedOut(refused(refusal.reason()));
+        });
+    }
+
+    @PostMapping("/auth/logout")
+    Mono<ResponseEntity<?>> logout(ServerWebExchange exchange) {
+        Optional<String> token = cookies.refreshToken(exchange.getRequest());
+        SessionId session = exchange.getAttribute(CsrfProtectionFilter.VERIFIED_SESSION);
+        if (token.isEmpty()) {
+            return Mono.just(signedOut(ResponseEntity.ok().body(SessionResponse.success())));
+        }
+        return signOut.signOut(token.get(), session).map(done -> done
+                ? signedOut(ResponseEntity.ok().body(SessionResponse.success()))
+                : noStore(Problems.of(HttpStatus.FORBIDDEN, "Forbidden", SESSION_MISMATCH)));
+    }
+
+    @GetMapping("/users/me")
+    Mono<ResponseEntity<?>> me(ServerHttpRequest request) {
+        Optional<String> token = bearerToken(request).or(() -> cookies.accessToken(request));
+        return Mono.justOrEmpty(token)
+                .flatMap(currentUser::currentUser)
+                .<ResponseEntity<?>>map(user -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(SessionResponse.of(UserView.of(user))))
+                .defaultIfEmpty(noStore(withBearerChallenge(Problems.of(HttpStatus.UNAUTHORIZED, "Unauthorized", NOT_SIGNED_IN))));
+    }
+
+    @GetMapping(path = "/.well-known/jwks.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> jwks() {
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(5)).cachePublic()).body(signingKeys.publicKeySet());
+    }
+
+    private ResponseEntity.BodyBuilder withSession(SessionTokens tokens) {
+        ResponseEntity.BodyBuilder builder = ResponseEntity.ok().cacheControl(CacheControl.noStore());
+        for (ResponseCookie cookie : cookies.forSession(tokens)) {
+            builder.header(HttpHeaders.SET_COOKIE, cookie.toString());
+        }
+        // For pages on another origin of the same site, which cannot read this host's cookie.
+        return builder.header(SessionCookies.CSRF_HEADER, cookies.csrfToken(tokens));
+    }
+
+    private ResponseEntity<?> signedOut(ResponseEntity<?> answer) {
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).cacheControl(CacheControl.noStore());
+        cookies.cleared().forEach(cookie -> builder.header(HttpHeaders.SET_COOKIE, cookie.toString()));
+        return builder.body(answer.getBody());
+    }
+
+    private static ResponseEntity<ProblemDetail> refused(RefreshSessionUseCase.Reason reason) {
+        String message = switch (reason) {
+            case EXPIRED -> "The session has expired; sign in again.";
+            case REVOKED -> "The session has ended; sign in again.";
+            case REUSED -> "This refresh token was already used, so the session has been ended for safety; sign in again.";
+            case UNKNOWN, SESSION_MISMATCH -> "No valid refresh token was presented; sign in again.";
+        };
+        return Problems.of(HttpStatus.UNAUTHORIZED, "Unauthorized", new Violation("session", "auth.refresh_refused", message));
+    }
+
+    private static ResponseEntity<?> noStore(ResponseEntity<?> answer) {
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).cacheControl(CacheControl.noStore()).body(answer.getBody());
+    }
+
+    private static ResponseEntity<?> withBearerChallenge(ResponseEntity<?> answer) {
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"accounts\"").body(answer.getBody());
+    }
+
+    private static Optional<String> bearerToken(ServerHttpRequest request) {
+        String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        return Optional.of(authorization.substring(7).strip()).filter(token -> !token.isEmpty());
+    }
+
+    private static String clientIp(ServerHttpRequest request) {
+        InetSocketAddress remote = request.getRemoteAddress();
+        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.accounts.adapters.web.problem;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes a problem straight to the response, for web filters, which answer before any controller. */
+@Component
+public final class ProblemResponses {
+
+    private final JsonMapper json;
+
+    ProblemResponses(JsonMapper json) {
+        this.json = json;
+    }
+
+    public Mono<Void> write(ServerWebExchange exchange, ResponseEntity<ProblemDetail> answer) {
+        var response = exchange.getResponse();
+        response.setStatusCode(answer.getStatusCode());
+        response.getHeaders().addAll(answer.getHeaders());
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        response.getHeaders().setCacheControl("no-store");
+        ProblemDetail problem = answer.getBody();
+        if (problem != null && problem.getInstance() == null) {
+            problem.setInstance(exchange.getRequest().getURI().resolve(exchange.getRequest().getPath().value()));
+        }
+        byte[] body = json.writeValueAsBytes(problem);
+        response.getHeaders().set(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length));
+        return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
+    }
+}

@@ -1,0 +1,142 @@
+package dev.accounts.application.service;
+
+import dev.accounts.application.port.in.GetCurrentUserUseCase;
+import dev.accounts.application.port.in.PublishSigningKeysUseCase;
+import dev.accounts.application.port.in.PurgeStaleRecordsUseCase;
+import dev.accounts.application.port.in.RefreshSessionUseCase;
+import dev.accounts.application.port.in.SessionTokens;
+import dev.accounts.application.port.in.SignOutUseCase;
+import dev.accounts.application.port.in.UserProfile;
+import dev.accounts.application.port.out.AccessTokens;
+import dev.accounts.application.port.out.RefreshTokenRepository;
+import dev.accounts.application.port.out.SignInThrottle;
+import dev.accounts.application.port.out.UserRepository;
+import dev.accounts.domain.session.RefreshPolicy;
+import dev.accounts.domain.session.RefreshToken;
+import dev.accounts.domain.session.SessionId;
+import dev.accounts.domain.session.StoredRefreshToken;
+import dev.accounts.domain.user.User;
+import dev.accounts.domain.user.UserId;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static dev.accounts.application.port.in.RefreshSessionUseCase.RefreshResult.Refreshed;
+import static dev.accounts.application.port.in.RefreshSessionUseCase.RefreshResult.Refused;
+
+/**
+ * A session's life after sign-in: refresh-token rotation with reuse detection, sign-out, and the
+ * current user behind an access token.
+ */
+public final class SessionService implements SignInService.SessionStarter, RefreshSessionUseCase, SignOutUseCase,
+        GetCurrentUserUseCase, PublishSigningKeysUseCase, PurgeStaleRecordsUseCase {
+
+    /** Failures older than this are forgotten by housekeeping, which resets their escalation. */
+    static final Duration FAILURE_MEMORY = Duration.ofDays(1);
+
+    private final UserRepository users;
+    private final RefreshTokenRepository refreshTokens;
+    private final AccessTokens accessTokens;
+    private final SignInThrottle throttle;
+    private final RefreshPolicy policy;
+    private final Clock clock;
+
+    public SessionService(UserRepository users, RefreshTokenRepository refreshTokens, AccessTokens accessTokens,
+                          SignInThrottle throttle, RefreshPolicy policy, Clock clock) {
+        this.users = users;
+        this.refreshTokens = refreshTokens;
+        this.accessTokens = accessTokens;
+        this.throttle = throttle;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<SessionTokens> start(User user) {
+        return Mono.defer(() -> {
+            Instant now = clock.instant();
+            return issue(user.id(), SessionId.random(), now, policy.sessionExpiry(now));
+        });
+    }
+
+    @Override
+    public Mono<RefreshResult> refresh(String refreshToken, SessionId expectedSession) {
+        if (refreshToken == null || refreshToken.isBlank()) {
+            return Mono.just(new Refused(Reason.UNKNOWN));
+        }
+        return refreshTokens.findByHash(RefreshToken.presented(refreshToken).hash())
+                .flatMap(stored -> refresh(stored, expectedSession))
+                .defaultIfEmpty(new Refused(Reason.UNKNOWN));
+    }
+
+    private Mono<RefreshResult> refresh(StoredRefreshToken stored, SessionId expectedSession) {
+        if (!stored.session().equals(expectedSession)) {
+            return Mono.just(new Refused(Reason.SESSION_MISMATCH));
+        }
+        Instant now = clock.instant();
+        return switch (policy.decide(stored, now)) {
+            case ROTATE -> {
+                RefreshToken next = RefreshToken.random();
+                StoredRefreshToken replacement = StoredRefreshToken.issue(next, stored.userId(), stored.session(), now, stored.expiresAt());
+                yield refreshTokens.rotate(stored, replacement, now).flatMap(won -> won
+                        ? Mono.just(new Refreshed(tokens(stored, next)))
+                        // A concurrent refresh rotated it first: decide again on what it is now.
+                        : refreshTokens.findByHash(stored.tokenHash()).flatMap(current -> refresh(current, expectedSession)));
+            }
+            case REPLAY_WITHIN_GRACE -> issue(stored.userId(), stored.session(), now, stored.expiresAt()).map(Refreshed::new);
+            case REUSE -> refreshTokens.revokeSession(stored.session(), now).thenReturn(new Refused(Reason.REUSED));
+            case REVOKED -> Mono.just(new Refused(Reason.REVOKED));
+            case EXPIRED -> Mono.just(new Refused(Reason.EXPIRED));
+        };
+    }
+
+    @Override
+    public Mono<Boolean> signOut(String refreshToken, SessionId expectedSession) {
+        if (refreshToken == null || refreshToken.isBlank()) {
+            return Mono.just(true);
+        }
+        return refreshTokens.findByHash(RefreshToken.presented(refreshToken).hash())
+                .flatMap(stored -> stored.session().equals(expectedSession)
+                        ? refreshTokens.revokeSession(stored.session(), clock.instant()).thenReturn(true)
+                        : Mono.just(false))
+                .defaultIfEmpty(true);
+    }
+
+    @Override
+    public Mono<UserProfile> currentUser(String accessToken) {
+        if (accessToken == null || accessToken.isBlank()) {
+            return Mono.empty();
+        }
+        // The signature alone would outlive a sign-out by the token's lifetime; this service checks the session too.
+        return accessTokens.verify(accessToken)
+                .filterWhen(claims -> refreshTokens.isSessionActive(claims.session(), clock.instant()))
+                .flatMap(claims -> users.findById(claims.user()))
+                .map(UserProfile::of);
+    }
+
+    @Override
+    public Map<String, Object> publicKeySet() {
+        return accessTokens.publicKeySet();
+    }
+
+    @Override
+    public Mono<Long> purge() {
+        return Mono.defer(() -> {
+            Instant now = clock.instant();
+            return refreshTokens.purge(now).zipWith(throttle.forgetFailuresBefore(now.minus(FAILURE_MEMORY)), Long::sum);
+        });
+    }
+
+    private Mono<SessionTokens> issue(UserId user, SessionId session, Instant now, Instant sessionExpiresAt) {
+        RefreshToken refresh = RefreshToken.random();
+        return refreshTokens.insert(StoredRefreshToken.issue(refresh, user, session, now, sessionExpiresAt))
+                .thenReturn(new SessionTokens(accessTokens.issue(user, session), refresh, session, sessionExpiresAt));
+    }
+
+    private SessionTokens tokens(StoredRefreshToken stored, RefreshToken next) {
+        return new SessionTokens(accessTokens.issue(stored.userId(), stored.session()), next, stored.session(), stored.expiresAt());
+    }
+}

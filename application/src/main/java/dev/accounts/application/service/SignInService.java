@@ -1,0 +1,107 @@
+package dev.accounts.application.service;
+
+import dev.accounts.application.port.in.SessionTokens;
+import dev.accounts.application.port.in.SignInCommand;
+import dev.accounts.application.port.in.SignInResult;
+import dev.accounts.application.port.in.SignInResult.InvalidCredentials;
+import dev.accounts.application.port.in.SignInResult.SignedIn;
+import dev.accounts.application.port.in.SignInResult.Throttled;
+import dev.accounts.application.port.in.SignInUseCase;
+import dev.accounts.application.port.in.UserProfile;
+import dev.accounts.application.port.out.PasswordHasher;
+import dev.accounts.application.port.out.SignInAudit;
+import dev.accounts.application.port.out.SignInAudit.Outcome;
+import dev.accounts.application.port.out.SignInThrottle;
+import dev.accounts.application.port.out.TemporarilyUnavailableException;
+import dev.accounts.application.port.out.UserRepository;
+import dev.accounts.domain.signin.SignInKey;
+import dev.accounts.domain.signin.ThrottlePolicy;
+import dev.accounts.domain.user.EmailAddress;
+import dev.accounts.domain.user.Password;
+import dev.accounts.domain.user.User;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Checks credentials at a constant cost: an unknown email is verified against a dummy hash, so it
+ * takes as long as a wrong password, and both answer alike. Failures count against the email key,
+ * whether or not an account has it.
+ */
+public final class SignInService implements SignInUseCase {
+
+    private final UserRepository users;
+    private final PasswordHasher hasher;
+    private final SessionStarter sessions;
+    private final SignInThrottle throttle;
+    private final ThrottlePolicy throttlePolicy;
+    private final SignInAudit audit;
+    private final Clock clock;
+
+    public SignInService(UserRepository users, PasswordHasher hasher, SessionStarter sessions, SignInThrottle throttle,
+                         ThrottlePolicy throttlePolicy, SignInAudit audit, Clock clock) {
+        this.users = users;
+        this.hasher = hasher;
+        this.sessions = sessions;
+        this.throttle = throttle;
+        this.throttlePolicy = throttlePolicy;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<SignInResult> signIn(SignInCommand command) {
+        return Mono.defer(() -> {
+            Password password = Password.normalise(command.password() == null ? "" : command.password());
+            Optional<String> key = SignInKey.of(command.email());
+            if (key.isEmpty()) {
+                // No account can have this "email"; spend the same hash anyway so the answer takes as long.
+                return hasher.verify(password, hasher.dummyHash()).map(ignored -> invalid(null, command));
+            }
+            return throttle.failures(key.get())
+                    .flatMap(failures -> Mono.justOrEmpty(throttlePolicy.remainingWait(failures, clock.instant())))
+                    .map(wait -> {
+                        audit.record(new SignInAudit.Event(Outcome.THROTTLED, null, command.clientIp()));
+                        return (SignInResult) new Throttled(wait);
+                    })
+                    .switchIfEmpty(Mono.defer(() -> attempt(key.get(), new EmailAddress(command.email()), password, command)));
+        });
+    }
+
+    private Mono<SignInResult> attempt(String key, EmailAddress email, Password password, SignInCommand command) {
+        return users.findByEmail(email).map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(user -> hasher
+                .verify(password, user.map(User::passwordHash).orElseGet(hasher::dummyHash))
+                .flatMap(verification -> user.isPresent() && verification.matches()
+                        ? succeed(user.get(), key, password, verification.needsRehash(), command)
+                        : throttle.recordFailure(key, clock.instant()).thenReturn(invalid(user.orElse(null), command))));
+    }
+
+    private Mono<SignInResult> succeed(User user, String key, Password password, boolean needsRehash, SignInCommand command) {
+        return throttle.reset(key)
+                .then(needsRehash ? rehash(user, password) : Mono.empty())
+                .then(sessions.start(user))
+                .map(tokens -> {
+                    audit.record(new SignInAudit.Event(Outcome.SUCCESS, user.id(), command.clientIp()));
+                    return new SignedIn(UserProfile.of(user), tokens);
+                });
+    }
+
+    /** Moves a hash made under older settings to the active ones, now that the password is at hand. */
+    private Mono<Void> rehash(User user, Password password) {
+        return hasher.hash(password)
+                .flatMap(hash -> users.updatePasswordHash(user.id(), hash))
+                // Saturated hashing must not cost the user their sign-in; the next one tries again.
+                .onErrorResume(TemporarilyUnavailableException.class, busy -> Mono.empty());
+    }
+
+    private SignInResult invalid(User user, SignInCommand command) {
+        audit.record(new SignInAudit.Event(Outcome.INVALID_CREDENTIALS, user == null ? null : user.id(), command.clientIp()));
+        return new InvalidCredentials();
+    }
+
+    /** Used by the session use cases to hand out a session's first tokens. */
+    public interface SessionStarter {
+        Mono<SessionTokens> start(User user);
+    }
+}
