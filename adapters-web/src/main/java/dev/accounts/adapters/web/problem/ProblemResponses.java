@@ -9,6 +9,8 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.net.URI;
+
 /** Writes a problem straight to the response, for web filters, which answer before any controller. */
 @Component
 public final class ProblemResponses {
@@ -27,7 +29,7 @@ public final class ProblemResponses {
         response.getHeaders().setCacheControl("no-store");
         ProblemDetail problem = answer.getBody();
         if (problem != null && problem.getInstance() == null) {
-            problem.setInstance(exchange.getRequest().getURI().resolve(exchange.getRequest().getPath().value()));
+            problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         }
         byte[] body = json.writeValueAsBytes(problem);
         response.getHeaders().set(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length));
