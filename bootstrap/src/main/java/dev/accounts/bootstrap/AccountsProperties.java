@@ -14,7 +14,7 @@ import java.util.List;
 @ConfigurationProperties("accounts")
 public record AccountsProperties(@DefaultValue Password password, @DefaultValue Hashing hashing, @DefaultValue EmbeddedPostgres embeddedPostgres,
                                  @DefaultValue Tokens tokens, @DefaultValue Sessions sessions, @DefaultValue SignIn signIn,
-                                 @DefaultValue Cookies cookies, @DefaultValue Csrf csrf) {
+                                 @DefaultValue Cookies cookies, @DefaultValue Csrf csrf, @DefaultValue RateLimit rateLimit) {
 
     /** @param minLength at least 8; 15 by default, as NIST SP 800-63B-4 asks of a password that is the only factor */
     public record Password(@DefaultValue("" + PasswordPolicy.RECOMMENDED_MIN_LENGTH) int minLength) {
@@ -86,5 +86,20 @@ public record AccountsProperties(@DefaultValue Password password, @DefaultValue 
      * @param secret         base64 key (32 bytes or more) for CSRF tokens; derived from the signing key when unset
      */
     public record Csrf(@DefaultValue List<String> allowedOrigins, String secret) {
+    }
+
+    /**
+     * @param enabled           one switch for all limits (off for benchmarks and tests from a single address)
+     * @param register          registrations per client address (defaults in application.yml: 10 per hour, burst 5)
+     * @param login             sign-in attempts per client address (30 per minute)
+     * @param trustedProxies    addresses or CIDR ranges whose X-Forwarded-For is believed
+     * @param maxTrackedClients how many addresses the in-memory store remembers at most
+     */
+    public record RateLimit(@DefaultValue("true") boolean enabled, Rule register, Rule login,
+                            @DefaultValue List<String> trustedProxies, @DefaultValue("100000") long maxTrackedClients) {
+    }
+
+    /** {@code limit} requests per {@code period}, at most {@code burst} at once. */
+    public record Rule(long limit, Duration period, long burst) {
     }
 }

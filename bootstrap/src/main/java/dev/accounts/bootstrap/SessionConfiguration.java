@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -112,6 +113,7 @@ class SessionConfiguration {
     }
 
     @Bean
+    @Order(10)
     CsrfProtectionFilter csrfProtectionFilter(AccountsProperties properties, SessionCookies cookies, CsrfTokens csrfTokens,
                                               ProblemResponses problems) {
         return new CsrfProtectionFilter(new HashSet<>(properties.csrf().allowedOrigins()), cookies, csrfTokens, problems);

@@ -39,7 +39,8 @@ class EmbeddedPostgresDefaultIT {
 
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(AccountsApplication.class)
-                .run("--server.port=0", "--accounts.embedded-postgres.data-dir=" + dataDir);
+                .run("--server.port=0", "--accounts.embedded-postgres.data-dir=" + dataDir,
+                        "--accounts.tokens.signing-key-file=" + dataDir.resolveSibling(dataDir.getFileName() + "-key.pem"));
     }
 
     private static int register(ConfigurableApplicationContext context, Map<String, String> body) {

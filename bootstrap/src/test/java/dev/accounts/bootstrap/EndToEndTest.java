@@ -23,8 +23,10 @@ import java.util.UUID;
  * The whole service on a random port against the shared test PostgreSQL, with BlockHound watching
  * every event-loop thread: a blocking call there fails the request, and so the test.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "accounts.embedded-postgres.enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "accounts.embedded-postgres.enabled=false",
+        "accounts.rate-limit.enabled=false",
+        "accounts.tokens.signing-key-file=target/test-data/jwt-signing-key.pem"})
 @AutoConfigureWebTestClient
 @Import(EndToEndTest.CountingHasherConfiguration.class)
 abstract class EndToEndTest {

@@ -25,7 +25,7 @@ class UseCaseConfigurationTest {
     private static AccountsProperties properties(HashingAlgorithm algorithm, int minLength) {
         return new AccountsProperties(new AccountsProperties.Password(minLength),
                 new AccountsProperties.Hashing(algorithm, 0, -1, Duration.ofSeconds(1)),
-                new AccountsProperties.EmbeddedPostgres(true, Path.of("data/postgres")), null, null, null, null, null);
+                new AccountsProperties.EmbeddedPostgres(true, Path.of("data/postgres")), null, null, null, null, null, null);
     }
 
     @Test

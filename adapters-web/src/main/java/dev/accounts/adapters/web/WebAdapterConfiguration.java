@@ -1,5 +1,6 @@
 package dev.accounts.adapters.web;
 
+import dev.accounts.adapters.web.headers.SecurityHeadersFilter;
 import org.springframework.boot.http.codec.CodecCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -32,6 +33,13 @@ public class WebAdapterConfiguration {
     @Bean
     JsonMapperBuilderCustomizer declarationOrderInAnswers() {
         return builder -> builder.disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY);
+    }
+
+    /** First of the filters, so that answers written by the later ones carry the headers too. */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityHeadersFilter securityHeadersFilter() {
+        return new SecurityHeadersFilter();
     }
 
     /** Runs after Spring Boot's own codec customizers, so that its decoder is the one that stays. */

@@ -1,6 +1,7 @@
 package dev.accounts.adapters.web;
 
 import dev.accounts.adapters.web.auth.CookieSettings;
+import dev.accounts.adapters.web.client.ClientAddresses;
 import dev.accounts.adapters.web.auth.CsrfProtectionFilter;
 import dev.accounts.adapters.web.auth.CsrfTokens;
 import dev.accounts.adapters.web.auth.SessionCookies;
@@ -11,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 
 /** The slice tests' application: the web adapter alone, its use cases mocked (see {@link WebSliceTest}). */
@@ -34,6 +36,11 @@ class WebTestApplication {
     @Bean
     SessionCookies sessionCookies(CsrfTokens csrfTokens, Clock clock) {
         return new SessionCookies(CookieSettings.defaults(), csrfTokens, clock);
+    }
+
+    @Bean
+    ClientAddresses clientAddresses() {
+        return new ClientAddresses(List.of());
     }
 
     @Bean

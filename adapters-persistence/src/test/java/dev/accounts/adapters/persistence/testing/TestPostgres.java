@@ -6,6 +6,8 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * One real PostgreSQL 17 per test JVM: a Testcontainers container where a Docker engine answers,
@@ -39,6 +41,12 @@ public abstract sealed class TestPostgres permits TestPostgres.Container, TestPo
     public abstract String kind();
 
     abstract void stop();
+
+    /** Takes the server away (stopped, or paused where it runs in a container) until {@link #resume()}. */
+    public abstract void interrupt();
+
+    /** Brings the server back on the same address with the same data. */
+    public abstract void resume();
 
     public String jdbcUrl() {
         return "jdbc:postgresql://" + host() + ":" + port() + "/" + database();
@@ -90,15 +98,29 @@ public abstract sealed class TestPostgres permits TestPostgres.Container, TestPo
         void stop() {
             container.stop();
         }
+
+        @Override
+        public void interrupt() {
+            container.getDockerClient().pauseContainerCmd(container.getContainerId()).exec();
+        }
+
+        @Override
+        public void resume() {
+            container.getDockerClient().unpauseContainerCmd(container.getContainerId()).exec();
+        }
     }
 
     static final class Embedded extends TestPostgres {
 
-        private final EmbeddedPostgres postgres;
+        private final Path dataDirectory;
+        private final int port;
+        private EmbeddedPostgres postgres;
 
         Embedded() {
             try {
-                postgres = EmbeddedPostgres.builder().start();
+                dataDirectory = Files.createTempDirectory("accounts-test-postgres");
+                postgres = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false).start();
+                port = postgres.getPort();
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start embedded PostgreSQL", e);
             }
@@ -111,7 +133,7 @@ public abstract sealed class TestPostgres permits TestPostgres.Container, TestPo
 
         @Override
         public int port() {
-            return postgres.getPort();
+            return port;
         }
 
         @Override
@@ -135,7 +157,37 @@ public abstract sealed class TestPostgres permits TestPostgres.Container, TestPo
         }
 
         @Override
-        void stop() {
+        public synchronized void interrupt() {
+            close();
+            postgres = null;
+        }
+
+        @Override
+        public synchronized void resume() {
+            if (postgres != null) {
+                return;
+            }
+            try {
+                postgres = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false).setPort(port).start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not restart embedded PostgreSQL", e);
+            }
+        }
+
+        @Override
+        synchronized void stop() {
+            close();
+            try (var files = Files.walk(dataDirectory)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException ignored) {
+                // a temporary directory left behind is harmless
+            }
+        }
+
+        private void close() {
+            if (postgres == null) {
+                return;
+            }
             try {
                 postgres.close();
             } catch (IOException e) {

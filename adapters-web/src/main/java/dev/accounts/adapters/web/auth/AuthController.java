@@ -1,5 +1,6 @@
 package dev.accounts.adapters.web.auth;
 
+import dev.accounts.adapters.web.client.ClientAddresses;
 import dev.accounts.adapters.web.problem.Problems;
 import dev.accounts.application.port.in.GetCurrentUserUseCase;
 import dev.accounts.application.port.in.PublishSigningKeysUseCase;
@@ -30,7 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,15 +55,18 @@ class AuthController {
     private final GetCurrentUserUseCase currentUser;
     private final PublishSigningKeysUseCase signingKeys;
     private final SessionCookies cookies;
+    private final ClientAddresses clients;
 
     AuthController(SignInUseCase signIn, RefreshSessionUseCase refreshSession, SignOutUseCase signOut,
-                   GetCurrentUserUseCase currentUser, PublishSigningKeysUseCase signingKeys, SessionCookies cookies) {
+                   GetCurrentUserUseCase currentUser, PublishSigningKeysUseCase signingKeys, SessionCookies cookies,
+                   ClientAddresses clients) {
         this.signIn = signIn;
         this.refreshSession = refreshSession;
         this.signOut = signOut;
         this.currentUser = currentUser;
         this.signingKeys = signingKeys;
         this.cookies = cookies;
+        this.clients = clients;
     }
 
     @PostMapping(path = "/auth/login", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -78,7 +81,7 @@ class AuthController {
         if (!missing.isEmpty()) {
             return Mono.just(noStore(Problems.validationFailed(missing)));
         }
-        return signIn.signIn(new SignInCommand(request.email(), request.password(), clientIp(http))).map(result -> switch (result) {
+        return signIn.signIn(new SignInCommand(request.email(), request.password(), clients.of(http))).map(result -> switch (result) {
             case SignedIn signedIn -> withSession(signedIn.tokens()).body(SessionResponse.of(UserView.of(signedIn.user())));
             case InvalidCredentials invalid -> noStore(Problems.of(HttpStatus.UNAUTHORIZED, "Unauthorized", INVALID_CREDENTIALS));
             case Throttled throttled -> noStore(Problems.tooManyRequests(THROTTLED, throttled.retryAfter()));
@@ -166,10 +169,5 @@ class AuthController {
             return Optional.empty();
         }
         return Optional.of(authorization.substring(7).strip()).filter(token -> !token.isEmpty());
-    }
-
-    private static String clientIp(ServerHttpRequest request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }
 }

@@ -17,7 +17,7 @@ public final class ProblemResponses {
 
     private final JsonMapper json;
 
-    ProblemResponses(JsonMapper json) {
+    public ProblemResponses(JsonMapper json) {
         this.json = json;
     }
 

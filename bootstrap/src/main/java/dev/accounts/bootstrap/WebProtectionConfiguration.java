@@ -1,0 +1,77 @@
+package dev.accounts.bootstrap;
+
+import dev.accounts.adapters.web.client.ClientAddresses;
+import dev.accounts.adapters.web.problem.ProblemResponses;
+import dev.accounts.adapters.web.ratelimit.ClientBuckets;
+import dev.accounts.adapters.web.ratelimit.LocalClientBuckets;
+import dev.accounts.adapters.web.ratelimit.RateLimitFilter;
+import dev.accounts.adapters.web.ratelimit.RateLimitRule;
+import dev.accounts.adapters.web.ratelimit.RedisClientBuckets;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+
+import java.time.Duration;
+import java.util.Map;
+
+/** Per-client rate limits, in memory or in Redis, and how client addresses are found behind proxies. */
+@Configuration(proxyBeanMethods = false)
+class WebProtectionConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(WebProtectionConfiguration.class);
+
+    @Bean
+    ClientAddresses clientAddresses(AccountsProperties properties) {
+        return new ClientAddresses(properties.rateLimit().trustedProxies());
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    @ConditionalOnExpression("'${spring.data.redis.url:}' != '' or '${spring.data.redis.host:}' != ''")
+    RedisClient rateLimitRedisClient(Environment environment) {
+        String url = environment.getProperty("spring.data.redis.url", "");
+        RedisURI uri = !url.isBlank() ? RedisURI.create(url) : RedisURI.builder()
+                .withHost(environment.getProperty("spring.data.redis.host"))
+                .withPort(environment.getProperty("spring.data.redis.port", Integer.class, 6379))
+                .withDatabase(environment.getProperty("spring.data.redis.database", Integer.class, 0))
+                .withSsl(environment.getProperty("spring.data.redis.ssl.enabled", Boolean.class, false))
+                .build();
+        String password = environment.getProperty("spring.data.redis.password");
+        if (password != null && !password.isEmpty()) {
+            uri.setPassword(password.toCharArray());
+        }
+        uri.setTimeout(Duration.ofSeconds(1));
+        return RedisClient.create(uri);
+    }
+
+    @Bean(destroyMethod = "")
+    ClientBuckets clientBuckets(ObjectProvider<RedisClient> redis, AccountsProperties properties) {
+        RedisClient client = redis.getIfAvailable();
+        if (client != null) {
+            log.info("Rate-limit buckets live in Redis, shared by every instance.");
+            return new RedisClientBuckets(client, Duration.ofSeconds(1));
+        }
+        return new LocalClientBuckets(properties.rateLimit().maxTrackedClients(), Duration.ofHours(2));
+    }
+
+    @Bean
+    @Order(20)
+    @ConditionalOnProperty(name = "accounts.rate-limit.enabled", havingValue = "true", matchIfMissing = true)
+    RateLimitFilter rateLimitFilter(AccountsProperties properties, ClientBuckets buckets, ClientAddresses clients, ProblemResponses problems) {
+        AccountsProperties.RateLimit limits = properties.rateLimit();
+        return new RateLimitFilter(Map.of(
+                "/users/register", rule("register", limits.register()),
+                "/auth/login", rule("login", limits.login())), buckets, clients, problems);
+    }
+
+    private static RateLimitRule rule(String name, AccountsProperties.Rule rule) {
+        return new RateLimitRule(name, rule.limit(), rule.period(), rule.burst());
+    }
+}

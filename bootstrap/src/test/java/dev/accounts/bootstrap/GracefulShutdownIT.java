@@ -1,0 +1,102 @@
+package dev.accounts.bootstrap;
+
+import dev.accounts.adapters.persistence.testing.TestPostgres;
+import dev.accounts.application.port.out.PasswordHasher;
+import dev.accounts.domain.user.Password;
+import dev.accounts.domain.user.PasswordHash;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Stopping the service (what SIGTERM does) lets a registration that is being hashed finish and be stored. */
+class GracefulShutdownIT {
+
+    static final CountDownLatch HASHING_STARTED = new CountDownLatch(1);
+
+    @Test
+    void finishesARegistrationInTheMiddleOfHashingBeforeStopping() throws Exception {
+        TestPostgres postgres = TestPostgres.instance();
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(AccountsApplication.class, SlowHashing.class).run(
+                "--server.port=0", "--accounts.embedded-postgres.enabled=false", "--accounts.rate-limit.enabled=false",
+                "--accounts.tokens.signing-key-file=target/test-data/jwt-signing-key.pem",
+                "--spring.r2dbc.url=" + postgres.r2dbcUrl(), "--spring.r2dbc.username=" + postgres.username(),
+                "--spring.r2dbc.password=" + postgres.password(), "--spring.flyway.url=" + postgres.jdbcUrl(),
+                "--spring.flyway.user=" + postgres.username(), "--spring.flyway.password=" + postgres.password());
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        String email = "shutdown-" + UUID.randomUUID() + "@example.com";
+        String password = "tangerine otter kayak mosaic";
+
+        CompletableFuture<Integer> status = WebClient.create("http://localhost:" + port).post().uri("/users/register")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email, "password", password, "confirmPassword", password))
+                .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value()))
+                .toFuture();
+        assertThat(HASHING_STARTED.await(30, TimeUnit.SECONDS)).isTrue();
+        context.close();
+
+        assertThat(status.get(30, TimeUnit.SECONDS)).isEqualTo(201);
+        var database = DatabaseClient.create(io.r2dbc.spi.ConnectionFactories.get(
+                io.r2dbc.spi.ConnectionFactoryOptions.parse(postgres.r2dbcUrl()).mutate()
+                        .option(io.r2dbc.spi.ConnectionFactoryOptions.USER, postgres.username())
+                        .option(io.r2dbc.spi.ConnectionFactoryOptions.PASSWORD, postgres.password()).build()));
+        assertThat(database.sql("SELECT count(*) FROM users WHERE email_normalized = :key").bind("key", email)
+                .map(row -> row.get(0, Long.class)).one().block(Duration.ofSeconds(10))).isEqualTo(1);
+    }
+
+    /** Hashing that takes a second and says when it starts, so the test can stop the service mid-hash. */
+    @Configuration(proxyBeanMethods = false)
+    static class SlowHashing {
+
+        @Bean
+        static BeanPostProcessor slowPasswordHasher() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String beanName) {
+                    if (!(bean instanceof PasswordHasher real)) {
+                        return bean;
+                    }
+                    return new PasswordHasher() {
+                        @Override
+                        public Mono<PasswordHash> hash(Password password) {
+                            return real.hash(password).delaySubscription(Mono.fromRunnable(HASHING_STARTED::countDown)
+                                    .then(Mono.delay(Duration.ofSeconds(1))));
+                        }
+
+                        @Override
+                        public Mono<Verification> verify(Password password, PasswordHash hash) {
+                            return real.verify(password, hash);
+                        }
+
+                        @Override
+                        public PasswordHash dummyHash() {
+                            return real.dummyHash();
+                        }
+
+                        @Override
+                        public OptionalInt maxPasswordBytes() {
+                            return real.maxPasswordBytes();
+                        }
+                    };
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.accounts.bootstrap;
+
+import dev.accounts.adapters.persistence.testing.TestPostgres;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Health probes, security headers, and a database outage from the outside: 503s, no lost or phantom users, recovery. */
+class OperationsEndToEndIT extends EndToEndTest {
+
+    private static final String PASSWORD = "tangerine otter kayak mosaic";
+
+    @Autowired
+    WebTestClient client;
+
+    @Autowired
+    DatabaseClient database;
+
+    private WebTestClient.ResponseSpec register(String email) {
+        return client.post().uri("/users/register").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email, "password", PASSWORD, "confirmPassword", PASSWORD)).exchange();
+    }
+
+    @Test
+    void reportsLivenessAndReadinessAndExposesNothingElse() {
+        client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
+        client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
+        client.get().uri("/actuator/env").exchange().expectStatus().isNotFound();
+        client.get().uri("/actuator/beans").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void sendsSecurityHeadersWithEveryAnswer() {
+        client.get().uri("/actuator/health/liveness").exchange()
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().exists("Content-Security-Policy")
+                .expectHeader().exists("Referrer-Policy");
+        register("not-an-email").expectStatus().isBadRequest()
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    @Test
+    void answers503DuringADatabaseOutageLosesNothingAndRecoversByItself() {
+        String before = anyEmail();
+        register(before).expectStatus().isCreated();
+        List<String> refused = new ArrayList<>();
+
+        TestPostgres.instance().interrupt();
+        try {
+            for (int i = 0; i < 3; i++) {
+                String email = anyEmail();
+                refused.add(email);
+                register(email).expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                        .expectHeader().exists(HttpHeaders.RETRY_AFTER)
+                        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .expectBody().jsonPath("$.status").isEqualTo(503);
+            }
+            client.post().uri("/auth/login").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("email", before, "password", PASSWORD)).exchange()
+                    .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            client.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                    .expectBody().jsonPath("$.status").isEqualTo("DOWN");
+            client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+            register("still-validated-without-a-database").expectStatus().isBadRequest();
+            client.get().uri("/.well-known/jwks.json").exchange().expectStatus().isOk();
+        } finally {
+            TestPostgres.instance().resume();
+        }
+
+        String after = anyEmail();
+        awaitStatus(after, 201);
+        client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        assertThat(rows(before)).isEqualTo(1);
+        assertThat(refused).allSatisfy(email -> assertThat(rows(email)).isZero());
+        refused.forEach(email -> register(email).expectStatus().isCreated());
+    }
+
+    private void awaitStatus(String email, int expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        int status;
+        do {
+            status = register(email).returnResult(String.class).getStatus().value();
+        } while (status != expected && System.nanoTime() < deadline);
+        assertThat(status).as("status once the database is back").isEqualTo(expected);
+    }
+
+    private long rows(String email) {
+        return database.sql("SELECT count(*) FROM users WHERE email_normalized = :key").bind("key", email)
+                .map(row -> row.get(0, Long.class)).one().block();
+    }
+}

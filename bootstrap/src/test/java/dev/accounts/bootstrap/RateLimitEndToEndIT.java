@@ -1,0 +1,56 @@
+package dev.accounts.bootstrap;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The per-address limits, with this machine as a trusted proxy so that tests can speak for many clients. */
+@TestPropertySource(properties = {"accounts.rate-limit.enabled=true", "accounts.rate-limit.trusted-proxies=127.0.0.1,::1"})
+class RateLimitEndToEndIT extends EndToEndTest {
+
+    private static final String PASSWORD = "tangerine otter kayak mosaic";
+
+    @Autowired
+    WebTestClient client;
+
+    private WebTestClient.ResponseSpec register(String forwardedFor) {
+        return client.post().uri("/users/register").contentType(MediaType.APPLICATION_JSON).header("X-Forwarded-For", forwardedFor)
+                .bodyValue(Map.of("email", anyEmail(), "password", PASSWORD, "confirmPassword", PASSWORD)).exchange();
+    }
+
+    @Test
+    void allowsABurstOfFiveRegistrationsPerAddressThen429() {
+        for (int i = 0; i < 5; i++) {
+            register("198.51.100.20").expectStatus().isCreated()
+                    .expectHeader().valueEquals("RateLimit-Policy", "\"register\";q=10;w=3600");
+        }
+
+        register("198.51.100.20").expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectHeader().exists(HttpHeaders.RETRY_AFTER)
+                .expectHeader().exists("RateLimit")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].code").isEqualTo("rate_limit.exceeded");
+        register("198.51.100.21").expectStatus().isCreated();
+    }
+
+    @Test
+    void limitsSignInAttemptsPerAddress() {
+        int allowed = 0;
+        while (allowed < 40 && client.post().uri("/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .header("X-Forwarded-For", "198.51.100.30").bodyValue(Map.of("email", anyEmail(), "password", "x")).exchange()
+                .returnResult(String.class).getStatus().value() == 401) {
+            allowed++;
+        }
+
+        // 30 at once, plus the few the bucket refills (one every two seconds) while the loop runs
+        assertThat(allowed).isBetween(30, 35);
+    }
+}
