@@ -61,9 +61,11 @@ public record AccountsProperties(@DefaultValue Password password, @DefaultValue 
      * @param lifetime      how long a session lasts from sign-in; refreshing never extends it
      * @param grace         how long a just-rotated refresh token is still honoured (two tabs refreshing at once)
      * @param purgeInterval how often expired and revoked refresh tokens are deleted
+     * @param activeCheckMemory how long an instance trusts that a session it checked is still active; a
+     *                          sign-out through another instance takes this long to be seen here (0: ask every time)
      */
     public record Sessions(@DefaultValue("14d") Duration lifetime, @DefaultValue("10s") Duration grace,
-                           @DefaultValue("1h") Duration purgeInterval) {
+                           @DefaultValue("1h") Duration purgeInterval, @DefaultValue("1s") Duration activeCheckMemory) {
     }
 
     /**

@@ -68,8 +68,10 @@ class SessionConfiguration {
     }
 
     @Bean
-    RefreshTokenRepository refreshTokenRepository(R2dbcEntityTemplate template, ReactiveTransactionManager transactionManager) {
-        return new R2dbcRefreshTokenRepository(template, TransactionalOperator.create(transactionManager));
+    RefreshTokenRepository refreshTokenRepository(R2dbcEntityTemplate template, ReactiveTransactionManager transactionManager,
+                                                  AccountsProperties properties) {
+        return new R2dbcRefreshTokenRepository(template, TransactionalOperator.create(transactionManager),
+                properties.sessions().activeCheckMemory());
     }
 
     @Bean

@@ -40,8 +40,8 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    PasswordStrengthEstimator passwordStrengthEstimator() {
-        return new ZxcvbnPasswordStrengthEstimator();
+    PasswordStrengthEstimator passwordStrengthEstimator(HashingExecutor hashingExecutor) {
+        return new ZxcvbnPasswordStrengthEstimator(hashingExecutor);
     }
 
     @Bean

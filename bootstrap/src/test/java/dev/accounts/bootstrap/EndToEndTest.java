@@ -12,7 +12,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import reactor.blockhound.BlockHound;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -20,8 +19,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
- * The whole service on a random port against the shared test PostgreSQL, with BlockHound watching
- * every event-loop thread: a blocking call there fails the request, and so the test.
+ * The whole service on a random port against the shared test PostgreSQL, with BlockHound (installed by
+ * {@link BlockHoundInstaller}) watching every event-loop thread: a blocking call there fails the request, and so the test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "accounts.embedded-postgres.enabled=false",
@@ -32,11 +31,6 @@ import java.util.UUID;
 abstract class EndToEndTest {
 
     static final MutableClock CLOCK = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MICROS));
-
-    static {
-        // Reading /dev/urandom (UUIDs, salts, tokens, ECDSA nonces) cannot block once the system has booted.
-        BlockHound.install(builder -> builder.allowBlockingCallsInside("java.security.SecureRandom", "nextBytes"));
-    }
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

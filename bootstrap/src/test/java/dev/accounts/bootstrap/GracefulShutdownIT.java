@@ -11,13 +11,14 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -44,11 +45,14 @@ class GracefulShutdownIT {
         String email = "shutdown-" + UUID.randomUUID() + "@example.com";
         String password = "tangerine otter kayak mosaic";
 
-        CompletableFuture<Integer> status = WebClient.create("http://localhost:" + port).post().uri("/users/register")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("email", email, "password", password, "confirmPassword", password))
-                .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value()))
-                .toFuture();
+        // The JDK's client: a WebClient would share the Reactor Netty resources that closing the service disposes.
+        CompletableFuture<Integer> status = HttpClient.newHttpClient().sendAsync(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/users/register"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"password\":\"" + password
+                                + "\",\"confirmPassword\":\"" + password + "\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
         assertThat(HASHING_STARTED.await(30, TimeUnit.SECONDS)).isTrue();
         context.close();
 

@@ -82,6 +82,26 @@ class RegisterUserServiceTest {
     }
 
     @Test
+    void judgesStrengthOnlyOnAFormThatPassedEverythingElse() {
+        String weak = "my password is long enough";
+
+        RegistrationResult result = service.register(new RegisterUserCommand(null, null, "not-an-email", weak, weak)).block();
+
+        assertThat(result).isInstanceOfSatisfying(Rejected.class, rejected -> assertThat(rejected.violations())
+                .extracting(Violation::code).containsExactly("email.invalid"));
+    }
+
+    @Test
+    void answersEmailTakenBeforeJudgingThePassword() {
+        service.register(command("ada@example.com")).block();
+        String weak = "my password is long enough";
+
+        RegistrationResult result = service.register(new RegisterUserCommand(null, null, "ada@example.com", weak, weak)).block();
+
+        assertThat(result).isInstanceOf(EmailTaken.class);
+    }
+
+    @Test
     void answersEmailTakenInAnyLetterCaseWithoutHashing() {
         service.register(command("ada@example.com")).block();
         int hashesBefore = hasher.hashes();

@@ -14,8 +14,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The rules a registration form must pass. Every rule runs, so the person sees every problem at once;
- * there are no composition rules ("must contain a digit"): length and guessability decide.
+ * The rules a registration form must pass. The cheap rules all run together, so the person sees every
+ * problem with the form at once. Guessability is judged separately and last ({@link #strengthViolation}),
+ * on a form that passed everything else: it costs milliseconds of CPU, which a form that must be refused
+ * anyway does not get to spend. There are no composition rules ("must contain a digit"): length and
+ * guessability decide.
  */
 public final class RegistrationRules {
 
@@ -37,23 +40,29 @@ public final class RegistrationRules {
         return passwordPolicy;
     }
 
-    /** Checks the whole form; the meter is consulted only for a password that passes every other rule. */
-    public RegistrationCheck check(RegistrationForm form, PasswordStrengthMeter meter) {
+    /** Checks every field against every rule but guessability, reporting all violations together. */
+    public RegistrationCheck check(RegistrationForm form) {
         List<Violation> violations = new ArrayList<>();
         Optional<EmailAddress> email = checkEmail(form.email(), violations);
         Optional<String> firstName = checkName("firstName", form.firstName(), violations);
         Optional<String> lastName = checkName("lastName", form.lastName(), violations);
         Optional<Password> password = checkPassword(form, email, violations);
-        if (password.isPresent() && violations.stream().noneMatch(v -> v.field().equals("password"))) {
-            PasswordStrength strength = meter.measure(password.get(), userInputs(email, firstName, lastName));
-            if (!strength.isAcceptable()) {
-                violations.add(tooWeak(strength));
-            }
-        }
         if (!violations.isEmpty()) {
             return new RegistrationCheck.Refused(violations);
         }
         return new RegistrationCheck.Accepted(email.orElseThrow(), new PersonName(firstName.orElse(null), lastName.orElse(null)), password.orElseThrow());
+    }
+
+    /** The words an attacker would try first for this user, for the strength estimate: email and names. */
+    public static List<String> guessableWords(RegistrationCheck.Accepted form) {
+        return Stream.of(Optional.of(form.email().value()), Optional.of(form.email().localPart()), form.name().firstName(), form.name().lastName())
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    /** The last rule: {@code password.too_weak} for a guessable password, passing the estimator's advice on. */
+    public Optional<Violation> strengthViolation(PasswordStrength strength) {
+        return strength.isAcceptable() ? Optional.empty() : Optional.of(tooWeak(strength));
     }
 
     private static Optional<EmailAddress> checkEmail(String raw, List<Violation> violations) {
@@ -116,12 +125,6 @@ public final class RegistrationRules {
             violations.add(new Violation("confirmPassword", "password.mismatch", "Password and confirmation password do not match."));
         }
         return Optional.of(password);
-    }
-
-    private static List<String> userInputs(Optional<EmailAddress> email, Optional<String> firstName, Optional<String> lastName) {
-        return Stream.of(email.map(EmailAddress::value), email.map(EmailAddress::localPart), firstName, lastName)
-                .flatMap(Optional::stream)
-                .toList();
     }
 
     private static Violation tooWeak(PasswordStrength strength) {

@@ -1,5 +1,7 @@
 package dev.accounts.adapters.persistence.session;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.accounts.adapters.persistence.DatabaseFailures;
 import dev.accounts.application.port.out.RefreshTokenRepository;
 import dev.accounts.domain.session.SessionId;
@@ -9,21 +11,34 @@ import org.springframework.data.relational.core.query.Update;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import static org.springframework.data.relational.core.query.Criteria.where;
 import static org.springframework.data.relational.core.query.Query.query;
 
-/** Refresh tokens in PostgreSQL; rotation is a conditional UPDATE, so of two racing rotations one wins. */
+/**
+ * Refresh tokens in PostgreSQL; rotation is a conditional UPDATE, so of two racing rotations one wins.
+ * That a session is active is remembered for a moment ({@code activeSessionMemory}), since every
+ * authenticated request asks; a revocation through this instance forgets it at once, one through
+ * another instance is seen here within that moment.
+ */
 public final class R2dbcRefreshTokenRepository implements RefreshTokenRepository {
 
     private final R2dbcEntityTemplate template;
     private final TransactionalOperator transactions;
     private final RefreshTokenRowMapper mapper = new RefreshTokenRowMapperImpl();
+    private final Cache<SessionId, Instant> activeSessionsUntil;
 
     public R2dbcRefreshTokenRepository(R2dbcEntityTemplate template, TransactionalOperator transactions) {
+        this(template, transactions, Duration.ZERO);
+    }
+
+    public R2dbcRefreshTokenRepository(R2dbcEntityTemplate template, TransactionalOperator transactions, Duration activeSessionMemory) {
         this.template = template;
         this.transactions = transactions;
+        this.activeSessionsUntil = Caffeine.newBuilder().maximumSize(activeSessionMemory.isZero() ? 0 : 50_000)
+                .expireAfterWrite(activeSessionMemory).build();
     }
 
     @Override
@@ -54,6 +69,7 @@ public final class R2dbcRefreshTokenRepository implements RefreshTokenRepository
 
     @Override
     public Mono<Void> revokeSession(SessionId session, Instant at) {
+        activeSessionsUntil.invalidate(session);
         return template.update(query(where("family_id").is(session.value()).and("revoked_at").isNull()),
                         Update.update("revoked_at", at), RefreshTokenRow.class)
                 .then()
@@ -62,8 +78,14 @@ public final class R2dbcRefreshTokenRepository implements RefreshTokenRepository
 
     @Override
     public Mono<Boolean> isSessionActive(SessionId session, Instant now) {
-        return template.exists(query(where("family_id").is(session.value()).and("revoked_at").isNull()
-                        .and("expires_at").greaterThan(now)), RefreshTokenRow.class)
+        Instant knownUntil = activeSessionsUntil.getIfPresent(session);
+        if (knownUntil != null && now.isBefore(knownUntil)) {
+            return Mono.just(true);
+        }
+        return template.selectOne(query(where("family_id").is(session.value()).and("revoked_at").isNull()
+                        .and("expires_at").greaterThan(now)).limit(1), RefreshTokenRow.class)
+                .doOnNext(token -> activeSessionsUntil.put(session, token.expiresAt()))
+                .hasElement()
                 .onErrorMap(DatabaseFailures::isUnavailability, DatabaseFailures::unavailable);
     }
 

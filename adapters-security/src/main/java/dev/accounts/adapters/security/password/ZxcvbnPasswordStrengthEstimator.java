@@ -7,6 +7,8 @@ import dev.accounts.application.port.out.PasswordStrengthEstimator;
 import dev.accounts.domain.registration.PasswordStrength;
 import dev.accounts.domain.user.Password;
 
+import reactor.core.publisher.Mono;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -27,12 +29,20 @@ public final class ZxcvbnPasswordStrengthEstimator implements PasswordStrengthEs
     private final ResourceBundle englishMessages = ResourceBundle.getBundle("com/nulabinc/zxcvbn/messages", Locale.ENGLISH,
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
 
-    public ZxcvbnPasswordStrengthEstimator() {
+    private final HashingExecutor executor;
+
+    /** @param executor the bounded pool for CPU-bound password work, shared with hashing */
+    public ZxcvbnPasswordStrengthEstimator(HashingExecutor executor) {
+        this.executor = executor;
         zxcvbn.measure("warm up: load the dictionaries now, not on a request thread").wipe();
     }
 
     @Override
-    public PasswordStrength estimate(Password password, List<String> userInputs) {
+    public Mono<PasswordStrength> estimate(Password password, List<String> userInputs) {
+        return executor.submit(() -> measure(password, userInputs));
+    }
+
+    PasswordStrength measure(Password password, List<String> userInputs) {
         Strength strength = zxcvbn.measure(measuredPart(password.text()), userInputs);
         try {
             Feedback feedback = strength.getFeedback().withResourceBundle(englishMessages);

@@ -10,11 +10,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ZxcvbnPasswordStrengthEstimatorTest {
 
-    private final ZxcvbnPasswordStrengthEstimator estimator = new ZxcvbnPasswordStrengthEstimator();
+    private final HashingExecutor executor = new HashingExecutor(1, 4, java.time.Duration.ofSeconds(1));
+    private final ZxcvbnPasswordStrengthEstimator estimator = new ZxcvbnPasswordStrengthEstimator(executor);
+
+    @org.junit.jupiter.api.AfterEach
+    void stop() {
+        executor.close();
+    }
+
+    @Test
+    void estimatesOffTheCallersThread() {
+        assertThat(estimator.estimate(Password.normalise("tangerine otter kayak mosaic"), List.of())
+                .map(strength -> Thread.currentThread().getName()).block()).startsWith("password-hashing-");
+    }
 
     @Test
     void judgesACommonPasswordWeakAndSaysWhy() {
-        PasswordStrength strength = estimator.estimate(Password.normalise("password12345678"), List.of());
+        PasswordStrength strength = estimator.measure(Password.normalise("password12345678"), List.of());
 
         assertThat(strength.isAcceptable()).isFalse();
         assertThat(strength.warning() + strength.suggestions()).isNotBlank();
@@ -22,22 +34,22 @@ class ZxcvbnPasswordStrengthEstimatorTest {
 
     @Test
     void judgesAnUncommonPassphraseStrong() {
-        assertThat(estimator.estimate(Password.normalise("tangerine otter kayak mosaic"), List.of()).isAcceptable()).isTrue();
+        assertThat(estimator.measure(Password.normalise("tangerine otter kayak mosaic"), List.of()).isAcceptable()).isTrue();
     }
 
     @Test
     void countsTheUsersOwnWordsAsGuessable() {
         Password password = Password.normalise("lovelaceada1815");
 
-        assertThat(estimator.estimate(password, List.of()).score())
-                .isGreaterThan(estimator.estimate(password, List.of("ada@example.com", "Ada", "Lovelace")).score());
+        assertThat(estimator.measure(password, List.of()).score())
+                .isGreaterThan(estimator.measure(password, List.of("ada@example.com", "Ada", "Lovelace")).score());
     }
 
     @Test
     void judgesAVeryLongPasswordByItsBeginning() {
         String guessableStart = "a".repeat(ZxcvbnPasswordStrengthEstimator.MAX_MEASURED_LENGTH);
 
-        assertThat(estimator.estimate(Password.normalise(guessableStart + "Xq7!vR2#mK9$"), List.of()).isAcceptable()).isFalse();
-        assertThat(estimator.estimate(Password.normalise("Xq7!vR2#mK9$pL4@".repeat(8)), List.of()).isAcceptable()).isTrue();
+        assertThat(estimator.measure(Password.normalise(guessableStart + "Xq7!vR2#mK9$"), List.of()).isAcceptable()).isFalse();
+        assertThat(estimator.measure(Password.normalise("Xq7!vR2#mK9$pL4@".repeat(8)), List.of()).isAcceptable()).isTrue();
     }
 }
