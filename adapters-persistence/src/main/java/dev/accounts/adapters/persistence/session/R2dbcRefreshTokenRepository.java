@@ -84,8 +84,11 @@ public final class R2dbcRefreshTokenRepository implements RefreshTokenRepository
         }
         return template.selectOne(query(where("family_id").is(session.value()).and("revoked_at").isNull()
                         .and("expires_at").greaterThan(now)).limit(1), RefreshTokenRow.class)
-                .doOnNext(token -> activeSessionsUntil.put(session, token.expiresAt()))
-                .hasElement()
+                .map(token -> {
+                    activeSessionsUntil.put(session, token.expiresAt());
+                    return true;
+                })
+                .defaultIfEmpty(false)
                 .onErrorMap(DatabaseFailures::isUnavailability, DatabaseFailures::unavailable);
     }
 

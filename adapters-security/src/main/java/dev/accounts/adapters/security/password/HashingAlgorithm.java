@@ -12,14 +12,14 @@ public enum HashingAlgorithm {
     /** Argon2id at OWASP's minimum: 19 MiB of memory, 2 iterations, 1 lane. */
     ARGON2ID("argon2", OptionalInt.empty()) {
         @Override
-        PasswordEncoder encoder() {
+        public PasswordEncoder encoder() {
             return new Argon2PasswordEncoder(16, 32, 1, 19_456, 2);
         }
     },
     /** bcrypt at cost 10, as the original service used; it reads only the first 72 bytes. */
     BCRYPT("bcrypt", OptionalInt.of(72)) {
         @Override
-        PasswordEncoder encoder() {
+        public PasswordEncoder encoder() {
             return new BCryptPasswordEncoder(10);
         }
     };
@@ -41,5 +41,6 @@ public enum HashingAlgorithm {
         return maxPasswordBytes;
     }
 
-    abstract PasswordEncoder encoder();
+    /** A fresh encoder with this algorithm's parameters; public for the hashing benchmark. */
+    public abstract PasswordEncoder encoder();
 }

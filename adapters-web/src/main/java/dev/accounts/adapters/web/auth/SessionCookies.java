@@ -35,8 +35,8 @@ public final class SessionCookies {
         return List.of(
                 cookie(settings.accessTokenName(), tokens.access().value(), "/", true,
                         Duration.between(clock.instant(), tokens.access().expiresAt())),
-                cookie(settings.refreshTokenName(), tokens.refresh().value(), REFRESH_PATH, true, sessionLeft),
-                cookie(settings.csrfTokenName(), csrfTokens.issue(tokens.session()), "/", false, sessionLeft));
+                cookie(settings.csrfTokenName(), csrfTokens.issue(tokens.session()), "/", false, sessionLeft),
+                cookie(settings.refreshTokenName(), tokens.refresh().value(), REFRESH_PATH, true, sessionLeft));
     }
 
     List<ResponseCookie> cleared() {

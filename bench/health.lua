@@ -1,0 +1,3 @@
+dofile(os.getenv("BENCH_DIR") .. "/counting.lua")
+wrk.method = "GET"
+wrk.path = "/actuator/health/liveness"
