@@ -94,14 +94,14 @@ run() {
   line=$(wrk -t"$threads" -c"$connections" -d"${SECONDS_PER_RUN}s" --timeout 10s -s "$BENCH_DIR/$script" "$URL$path" | grep '^RESULT')
   printf '%-28s %s\n' "$name" "${line#RESULT }" | tee -a "$WORK/results"
 }
-warm() { wrk -t2 -c"$2" -d10s -s "$BENCH_DIR/$1" "$URL${3:-/users/register}" >/dev/null; }
+warm() { wrk -t2 -c"$2" -d"${4:-10}s" -s "$BENCH_DIR/$1" "$URL${3:-/users/register}" >/dev/null; }
 
-echo "== scenarios (${SECONDS_PER_RUN}s each, the fast ones after a 10 s warm-up)"
+echo "== scenarios (${SECONDS_PER_RUN}s each; the JIT compiler needs about 30 s of traffic before the first, 10 s before the others)"
 CORES=$(nproc)
 HASH_CONNECTIONS=$((CORES * 4))
 
 export BENCH_BODY; BENCH_BODY=$(body "not-an-email")
-warm register-fixed.lua 64
+warm register-fixed.lua 64 /users/register 30
 run "invalid email (64 conn)" 2 64 register-fixed.lua
 
 BENCH_BODY=$(body dup@bench.example.com)
