@@ -23,7 +23,7 @@ public record AccountsProperties(@DefaultValue Password password, @DefaultValue 
     /**
      * @param algorithm     for new hashes; stored hashes of either algorithm keep verifying
      * @param threads       hashing threads; 0 means one per CPU core
-     * @param queueCapacity hashes that may wait for a thread; -1 means four per thread. Past it: 503
+     * @param queueCapacity hashes that may wait for a thread, at least 1; -1 means four per thread. Past it: 503
      * @param retryAfter    what a 503 for full hashing capacity tells the client to wait
      */
     public record Hashing(@DefaultValue("argon2id") HashingAlgorithm algorithm, @DefaultValue("0") int threads,

@@ -2,6 +2,7 @@ package dev.accounts.adapters.security.password;
 
 import dev.accounts.application.port.out.TemporarilyUnavailableException;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -24,11 +25,12 @@ public final class HashingExecutor implements AutoCloseable {
     private final Duration retryAfter;
 
     public HashingExecutor(int threads, int queueCapacity, Duration retryAfter) {
-        if (threads < 1 || queueCapacity < 0) {
-            throw new IllegalArgumentException("need at least one thread and a non-negative queue, got " + threads + " and " + queueCapacity);
+        // A queue of at least one: a hand-off queue would refuse the next step of a request whenever it
+        // arrives a moment before its thread is back to take it.
+        if (threads < 1 || queueCapacity < 1) {
+            throw new IllegalArgumentException("need at least one thread and a queue of at least one, got " + threads + " and " + queueCapacity);
         }
-        this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
-                queueCapacity == 0 ? new java.util.concurrent.SynchronousQueue<>() : new ArrayBlockingQueue<>(queueCapacity),
+        this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queueCapacity),
                 namedDaemonThreads(), new ThreadPoolExecutor.AbortPolicy());
         this.retryAfter = retryAfter;
     }
@@ -39,8 +41,13 @@ public final class HashingExecutor implements AutoCloseable {
         return new HashingExecutor(cores, 4 * cores, Duration.ofSeconds(1));
     }
 
+    /**
+     * Runs {@code work} on a hashing thread and hands its result on on Reactor's parallel scheduler, so
+     * that whatever the caller does next (often: submit the next piece of password work) does not hold
+     * the hashing thread and its place in the pool.
+     */
     public <T> Mono<T> submit(Callable<T> work) {
-        return Mono.create(sink -> {
+        return Mono.<T>create(sink -> {
             Future<?> task;
             try {
                 task = executor.submit(() -> {
@@ -59,7 +66,7 @@ public final class HashingExecutor implements AutoCloseable {
                 task.cancel(false);
                 executor.remove((Runnable) task);
             });
-        });
+        }).publishOn(Schedulers.parallel());
     }
 
     @Override

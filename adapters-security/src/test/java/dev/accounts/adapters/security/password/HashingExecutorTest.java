@@ -52,6 +52,24 @@ class HashingExecutorTest {
     }
 
     @Test
+    void runsTheWorkOnAHashingThread() {
+        StepVerifier.create(executor.submit(() -> Thread.currentThread().getName()))
+                .assertNext(name -> assertThat(name).startsWith("password-hashing-"))
+                .verifyComplete();
+    }
+
+    @Test
+    void releasesTheThreadBeforeTheCallerContinues() {
+        HashingExecutor single = new HashingExecutor(1, 1, Duration.ofSeconds(1));
+        try {
+            StepVerifier.create(single.submit(() -> "first").flatMap(first -> single.submit(() -> first + " then second")))
+                    .expectNext("first then second").verifyComplete();
+        } finally {
+            single.close();
+        }
+    }
+
+    @Test
     void passesOnTheWorksFailure() {
         StepVerifier.create(executor.submit(() -> {
             throw new IllegalStateException("boom");

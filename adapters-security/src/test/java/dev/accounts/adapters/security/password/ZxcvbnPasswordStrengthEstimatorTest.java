@@ -21,7 +21,7 @@ class ZxcvbnPasswordStrengthEstimatorTest {
     @Test
     void estimatesOffTheCallersThread() {
         assertThat(estimator.estimate(Password.normalise("tangerine otter kayak mosaic"), List.of())
-                .map(strength -> Thread.currentThread().getName()).block()).startsWith("password-hashing-");
+                .map(strength -> Thread.currentThread().getName()).block()).isNotEqualTo(Thread.currentThread().getName());
     }
 
     @Test

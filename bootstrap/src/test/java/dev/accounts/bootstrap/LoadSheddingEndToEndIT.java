@@ -1,0 +1,72 @@
+package dev.accounts.bootstrap;
+
+import dev.accounts.adapters.security.password.HashingExecutor;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** With every hashing thread busy and no room to wait, password work is refused at once and nothing else slows. */
+@TestPropertySource(properties = {"accounts.hashing.threads=1", "accounts.hashing.queue-capacity=1"})
+class LoadSheddingEndToEndIT extends EndToEndTest {
+
+    private static final String PASSWORD = "tangerine otter kayak mosaic";
+
+    @Autowired
+    WebTestClient client;
+
+    @Autowired
+    HashingExecutor hashing;
+
+    private WebTestClient.ResponseSpec register(String email) {
+        return client.post().uri("/users/register").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email, "password", PASSWORD, "confirmPassword", PASSWORD)).exchange();
+    }
+
+    @Test
+    void answers503AtOnceWhileHashingIsSaturatedAndServesEverythingElse() throws InterruptedException {
+        String existing = anyEmail();
+        register(existing).expectStatus().isCreated();
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch busy = new CountDownLatch(1);
+        hashing.submit(() -> {
+            busy.countDown();
+            return release.await(30, TimeUnit.SECONDS);
+        }).subscribe();
+        busy.await(10, TimeUnit.SECONDS);
+        hashing.submit(() -> release.await(30, TimeUnit.SECONDS)).subscribe(); // and the one place in the queue
+        try {
+            register(anyEmail()).expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                    .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+            client.post().uri("/auth/login").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("email", existing, "password", PASSWORD)).exchange()
+                    .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+
+            register(existing).expectStatus().isEqualTo(HttpStatus.CONFLICT);
+            register("not-an-email").expectStatus().isBadRequest();
+            client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+            client.get().uri("/.well-known/jwks.json").exchange().expectStatus().isOk();
+        } finally {
+            release.countDown();
+        }
+
+        // the blocking work ends a moment after its release; then sign-ups go through again
+        String email = anyEmail();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        int status;
+        do {
+            status = register(email).returnResult(String.class).getStatus().value();
+        } while (status == 503 && System.nanoTime() < deadline);
+        assertThat(status).isEqualTo(201);
+    }
+}
