@@ -43,6 +43,16 @@ abstract class EndToEndTest {
         registry.add("spring.flyway.password", postgres::password);
     }
 
+    /** Command-line arguments that start the service by hand on the shared test database, limits off. */
+    static String[] argumentsForTheTestDatabase() {
+        TestPostgres postgres = TestPostgres.instance();
+        return new String[]{"--server.port=0", "--accounts.embedded-postgres.enabled=false", "--accounts.rate-limit.enabled=false",
+                "--accounts.tokens.signing-key-file=target/test-data/jwt-signing-key.pem",
+                "--spring.r2dbc.url=" + postgres.r2dbcUrl(), "--spring.r2dbc.username=" + postgres.username(),
+                "--spring.r2dbc.password=" + postgres.password(), "--spring.flyway.url=" + postgres.jdbcUrl(),
+                "--spring.flyway.user=" + postgres.username(), "--spring.flyway.password=" + postgres.password()};
+    }
+
     static String anyEmail() {
         return "user-" + UUID.randomUUID() + "@example.com";
     }

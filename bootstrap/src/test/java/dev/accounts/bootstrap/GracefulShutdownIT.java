@@ -1,6 +1,6 @@
 package dev.accounts.bootstrap;
 
-import dev.accounts.adapters.persistence.testing.TestPostgres;
+import dev.accounts.adapters.persistence.testing.MigratedTestDatabase;
 import dev.accounts.application.port.out.PasswordHasher;
 import dev.accounts.domain.user.Password;
 import dev.accounts.domain.user.PasswordHash;
@@ -19,7 +19,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -34,13 +33,8 @@ class GracefulShutdownIT {
 
     @Test
     void finishesARegistrationInTheMiddleOfHashingBeforeStopping() throws Exception {
-        TestPostgres postgres = TestPostgres.instance();
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(AccountsApplication.class, SlowHashing.class).run(
-                "--server.port=0", "--accounts.embedded-postgres.enabled=false", "--accounts.rate-limit.enabled=false",
-                "--accounts.tokens.signing-key-file=target/test-data/jwt-signing-key.pem",
-                "--spring.r2dbc.url=" + postgres.r2dbcUrl(), "--spring.r2dbc.username=" + postgres.username(),
-                "--spring.r2dbc.password=" + postgres.password(), "--spring.flyway.url=" + postgres.jdbcUrl(),
-                "--spring.flyway.user=" + postgres.username(), "--spring.flyway.password=" + postgres.password());
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(AccountsApplication.class, SlowHashing.class)
+                .run(EndToEndTest.argumentsForTheTestDatabase());
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         String email = "shutdown-" + UUID.randomUUID() + "@example.com";
         String password = "tangerine otter kayak mosaic";
@@ -57,10 +51,7 @@ class GracefulShutdownIT {
         context.close();
 
         assertThat(status.get(30, TimeUnit.SECONDS)).isEqualTo(201);
-        var database = DatabaseClient.create(io.r2dbc.spi.ConnectionFactories.get(
-                io.r2dbc.spi.ConnectionFactoryOptions.parse(postgres.r2dbcUrl()).mutate()
-                        .option(io.r2dbc.spi.ConnectionFactoryOptions.USER, postgres.username())
-                        .option(io.r2dbc.spi.ConnectionFactoryOptions.PASSWORD, postgres.password()).build()));
+        var database = DatabaseClient.create(MigratedTestDatabase.connectionFactory());
         assertThat(database.sql("SELECT count(*) FROM users WHERE email_normalized = :key").bind("key", email)
                 .map(row -> row.get(0, Long.class)).one().block(Duration.ofSeconds(10))).isEqualTo(1);
     }
@@ -77,26 +68,11 @@ class GracefulShutdownIT {
                     if (!(bean instanceof PasswordHasher real)) {
                         return bean;
                     }
-                    return new PasswordHasher() {
+                    return new DelegatingPasswordHasher(real) {
                         @Override
                         public Mono<PasswordHash> hash(Password password) {
-                            return real.hash(password).delaySubscription(Mono.fromRunnable(HASHING_STARTED::countDown)
+                            return super.hash(password).delaySubscription(Mono.fromRunnable(HASHING_STARTED::countDown)
                                     .then(Mono.delay(Duration.ofSeconds(1))));
-                        }
-
-                        @Override
-                        public Mono<Verification> verify(Password password, PasswordHash hash) {
-                            return real.verify(password, hash);
-                        }
-
-                        @Override
-                        public PasswordHash dummyHash() {
-                            return real.dummyHash();
-                        }
-
-                        @Override
-                        public OptionalInt maxPasswordBytes() {
-                            return real.maxPasswordBytes();
                         }
                     };
                 }

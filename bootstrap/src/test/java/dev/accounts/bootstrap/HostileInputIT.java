@@ -1,6 +1,5 @@
 package dev.accounts.bootstrap;
 
-import dev.accounts.adapters.persistence.testing.TestPostgres;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -41,13 +40,7 @@ class HostileInputIT {
     /** The JDK's client, not WebClient: it sends malformed media types as they are instead of refusing them. */
     private static synchronized URI base() {
         if (base == null) {
-            TestPostgres postgres = TestPostgres.instance();
-            service = new SpringApplicationBuilder(AccountsApplication.class).run(
-                    "--server.port=0", "--accounts.embedded-postgres.enabled=false", "--accounts.rate-limit.enabled=false",
-                    "--accounts.tokens.signing-key-file=target/test-data/jwt-signing-key.pem",
-                    "--spring.r2dbc.url=" + postgres.r2dbcUrl(), "--spring.r2dbc.username=" + postgres.username(),
-                    "--spring.r2dbc.password=" + postgres.password(), "--spring.flyway.url=" + postgres.jdbcUrl(),
-                    "--spring.flyway.user=" + postgres.username(), "--spring.flyway.password=" + postgres.password());
+            service = new SpringApplicationBuilder(AccountsApplication.class).run(EndToEndTest.argumentsForTheTestDatabase());
             base = URI.create("http://localhost:" + ((WebServerApplicationContext) service).getWebServer().getPort());
         }
         return base;
