@@ -25,10 +25,6 @@ public final class Password {
         return text;
     }
 
-    public boolean isEmpty() {
-        return text.isEmpty();
-    }
-
     /** Characters as a person counts them: an emoji outside the BMP is one, not two. */
     public int length() {
         return text.codePointCount(0, text.length());

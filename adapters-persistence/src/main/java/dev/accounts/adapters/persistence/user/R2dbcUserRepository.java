@@ -39,7 +39,7 @@ public final class R2dbcUserRepository implements UserRepository {
         this(template, DEFAULT_KNOWN_EMAILS);
     }
 
-    public R2dbcUserRepository(R2dbcEntityTemplate template, long knownEmailsToRemember) {
+    private R2dbcUserRepository(R2dbcEntityTemplate template, long knownEmailsToRemember) {
         this.template = template;
         this.mapper = new UserRowMapperImpl();
         this.knownEmails = Caffeine.newBuilder().maximumSize(knownEmailsToRemember).build();
