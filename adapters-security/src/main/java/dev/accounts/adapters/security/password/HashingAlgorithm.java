@@ -1,6 +1,5 @@
 package dev.accounts.adapters.security.password;
 
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -9,11 +8,14 @@ import java.util.OptionalInt;
 /** The algorithms new hashes may use; stored hashes of every one of them keep verifying. */
 public enum HashingAlgorithm {
 
-    /** Argon2id at OWASP's minimum: 19 MiB of memory, 2 iterations, 1 lane. */
+    /**
+     * Argon2id at OWASP's minimum: 19 MiB of memory, 2 iterations, 1 lane; 16-byte salt, 32-byte hash, in
+     * Spring Security's storage format.
+     */
     ARGON2ID("argon2", OptionalInt.empty()) {
         @Override
         public PasswordEncoder encoder() {
-            return new Argon2PasswordEncoder(16, 32, 1, 19_456, 2);
+            return new ReusingArgon2PasswordEncoder(16, 32, 1, 19_456, 2);
         }
     },
     /** bcrypt at cost 10, as the original service used; it reads only the first 72 bytes. */
