@@ -49,7 +49,7 @@ public final class R2dbcRefreshTokenRepository implements RefreshTokenRepository
 
     @Override
     public Mono<StoredRefreshToken> findByHash(String tokenHash) {
-        return template.selectOne(query(where("token_hash").is(tokenHash)), RefreshTokenRow.class)
+        return template.selectOne(query(where("tokenHash").is(tokenHash)), RefreshTokenRow.class)
                 .map(mapper::toDomain)
                 .onErrorMap(DatabaseFailures::isUnavailability, DatabaseFailures::unavailable);
     }
@@ -57,8 +57,8 @@ public final class R2dbcRefreshTokenRepository implements RefreshTokenRepository
     @Override
     public Mono<Boolean> rotate(StoredRefreshToken used, StoredRefreshToken replacement, Instant at) {
         Mono<Boolean> rotation = template.update(
-                        query(where("id").is(used.id()).and("replaced_at").isNull().and("revoked_at").isNull()),
-                        Update.update("replaced_by", replacement.id()).set("replaced_at", at),
+                        query(where("id").is(used.id()).and("replacedAt").isNull().and("revokedAt").isNull()),
+                        Update.update("replacedBy", replacement.id()).set("replacedAt", at),
                         RefreshTokenRow.class)
                 .flatMap(updated -> updated == 1
                         ? template.insert(mapper.toRow(replacement)).thenReturn(true)
@@ -70,8 +70,8 @@ public final class R2dbcRefreshTokenRepository implements RefreshTokenRepository
     @Override
     public Mono<Void> revokeSession(SessionId session, Instant at) {
         activeSessionsUntil.invalidate(session);
-        return template.update(query(where("family_id").is(session.value()).and("revoked_at").isNull()),
-                        Update.update("revoked_at", at), RefreshTokenRow.class)
+        return template.update(query(where("familyId").is(session.value()).and("revokedAt").isNull()),
+                        Update.update("revokedAt", at), RefreshTokenRow.class)
                 .then()
                 .onErrorMap(DatabaseFailures::isUnavailability, DatabaseFailures::unavailable);
     }
@@ -82,8 +82,8 @@ public final class R2dbcRefreshTokenRepository implements RefreshTokenRepository
         if (knownUntil != null && now.isBefore(knownUntil)) {
             return Mono.just(true);
         }
-        return template.selectOne(query(where("family_id").is(session.value()).and("revoked_at").isNull()
-                        .and("expires_at").greaterThan(now)).limit(1), RefreshTokenRow.class)
+        return template.selectOne(query(where("familyId").is(session.value()).and("revokedAt").isNull()
+                        .and("expiresAt").greaterThan(now)).limit(1), RefreshTokenRow.class)
                 .map(token -> {
                     activeSessionsUntil.put(session, token.expiresAt());
                     return true;
@@ -94,7 +94,7 @@ public final class R2dbcRefreshTokenRepository implements RefreshTokenRepository
 
     @Override
     public Mono<Long> purge(Instant before) {
-        return template.delete(query(where("expires_at").lessThan(before).or("revoked_at").lessThan(before)), RefreshTokenRow.class)
+        return template.delete(query(where("expiresAt").lessThan(before).or("revokedAt").lessThan(before)), RefreshTokenRow.class)
                 .onErrorMap(DatabaseFailures::isUnavailability, DatabaseFailures::unavailable);
     }
 }

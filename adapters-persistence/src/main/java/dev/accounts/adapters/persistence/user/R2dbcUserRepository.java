@@ -48,12 +48,17 @@ public final class R2dbcUserRepository implements UserRepository {
     @Override
     public Mono<Boolean> existsByEmail(EmailAddress email) {
         String key = email.key();
-        if (knownEmails.getIfPresent(key) != null) {
+        if (knownToBeTaken(email)) {
             return Mono.just(true);
         }
-        return template.exists(query(where("email_normalized").is(key)), UserRow.class)
+        return template.exists(query(where("emailNormalized").is(key)), UserRow.class)
                 .doOnNext(exists -> rememberIf(exists, key))
                 .onErrorMap(DatabaseFailures::isUnavailability, DatabaseFailures::unavailable);
+    }
+
+    @Override
+    public boolean knownToBeTaken(EmailAddress email) {
+        return knownEmails.getIfPresent(email.key()) != null;
     }
 
     private void rememberIf(boolean registered, String emailKey) {
@@ -74,7 +79,7 @@ public final class R2dbcUserRepository implements UserRepository {
 
     @Override
     public Mono<User> findByEmail(EmailAddress email) {
-        return template.selectOne(query(where("email_normalized").is(email.key())), UserRow.class)
+        return template.selectOne(query(where("emailNormalized").is(email.key())), UserRow.class)
                 .map(mapper::toDomain)
                 .onErrorMap(DatabaseFailures::isUnavailability, DatabaseFailures::unavailable);
     }
@@ -85,7 +90,7 @@ public final class R2dbcUserRepository implements UserRepository {
         if (recent != null) {
             return Mono.just(recent);
         }
-        return template.selectOne(query(where("user_id").is(id.value())), UserRow.class)
+        return template.selectOne(query(where("userId").is(id.value())), UserRow.class)
                 .map(mapper::toDomain)
                 .doOnNext(user -> recentUsers.put(id, user))
                 .onErrorMap(DatabaseFailures::isUnavailability, DatabaseFailures::unavailable);
@@ -93,7 +98,7 @@ public final class R2dbcUserRepository implements UserRepository {
 
     @Override
     public Mono<Void> updatePasswordHash(UserId id, PasswordHash hash) {
-        return template.update(query(where("user_id").is(id.value())), Update.update("password_hash", hash.value()), UserRow.class)
+        return template.update(query(where("userId").is(id.value())), Update.update("passwordHash", hash.value()), UserRow.class)
                 .doOnNext(updated -> recentUsers.invalidate(id))
                 .then()
                 .onErrorMap(DatabaseFailures::isUnavailability, DatabaseFailures::unavailable);
