@@ -13,6 +13,7 @@ import dev.accounts.adapters.web.auth.SessionCookies;
 import dev.accounts.adapters.web.problem.ProblemResponses;
 import dev.accounts.application.port.out.AccessTokens;
 import dev.accounts.application.port.out.PasswordHasher;
+import dev.accounts.application.port.out.PasswordWorkCapacity;
 import dev.accounts.application.port.out.RefreshTokenRepository;
 import dev.accounts.application.port.out.SignInAudit;
 import dev.accounts.application.port.out.SignInThrottle;
@@ -92,10 +93,10 @@ class SessionConfiguration {
     }
 
     @Bean
-    SignInService signInService(UserRepository users, PasswordHasher hasher, SessionService sessions, SignInThrottle throttle,
-                                SignInAudit audit, AccountsProperties properties, Clock clock) {
+    SignInService signInService(UserRepository users, PasswordHasher hasher, PasswordWorkCapacity capacity, SessionService sessions,
+                                SignInThrottle throttle, SignInAudit audit, AccountsProperties properties, Clock clock) {
         AccountsProperties.SignIn signIn = properties.signIn();
-        return new SignInService(users, hasher, sessions, throttle,
+        return new SignInService(users, hasher, capacity, sessions, throttle,
                 new ThrottlePolicy(signIn.freeFailures(), signIn.firstDelay(), signIn.maxDelay()), audit, clock);
     }
 

@@ -7,6 +7,7 @@ import dev.accounts.adapters.security.password.ZxcvbnPasswordStrengthEstimator;
 import dev.accounts.application.port.in.RegisterUserUseCase;
 import dev.accounts.application.port.out.PasswordHasher;
 import dev.accounts.application.port.out.PasswordStrengthEstimator;
+import dev.accounts.application.port.out.PasswordWorkCapacity;
 import dev.accounts.application.port.out.UserRepository;
 import dev.accounts.application.service.RegisterUserService;
 import dev.accounts.domain.registration.PasswordPolicy;
@@ -58,7 +59,7 @@ class UseCaseConfiguration {
 
     @Bean
     RegisterUserUseCase registerUserUseCase(RegistrationRules rules, UserRepository users, PasswordHasher hasher,
-                                            PasswordStrengthEstimator strengthEstimator, Clock clock) {
-        return new RegisterUserService(rules, users, hasher, strengthEstimator, clock);
+                                            PasswordStrengthEstimator strengthEstimator, PasswordWorkCapacity capacity, Clock clock) {
+        return new RegisterUserService(rules, users, hasher, strengthEstimator, capacity, clock);
     }
 }

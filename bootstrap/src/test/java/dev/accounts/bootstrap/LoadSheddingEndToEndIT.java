@@ -38,12 +38,12 @@ class LoadSheddingEndToEndIT extends EndToEndTest {
         register(existing).expectStatus().isCreated();
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch busy = new CountDownLatch(1);
-        hashing.submit(() -> {
+        hashing.admit(hashing.submit(() -> {
             busy.countDown();
             return release.await(30, TimeUnit.SECONDS);
-        }).subscribe();
+        })).subscribe();
         busy.await(10, TimeUnit.SECONDS);
-        hashing.submit(() -> release.await(30, TimeUnit.SECONDS)).subscribe(); // and the one place in the queue
+        hashing.admit(hashing.submit(() -> release.await(30, TimeUnit.SECONDS))).subscribe(); // and the one waiting place
         try {
             register(anyEmail()).expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
                     .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")

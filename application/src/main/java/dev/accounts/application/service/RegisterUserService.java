@@ -8,9 +8,11 @@ import dev.accounts.application.port.in.RegistrationResult.Registered;
 import dev.accounts.application.port.in.RegistrationResult.Rejected;
 import dev.accounts.application.port.out.PasswordHasher;
 import dev.accounts.application.port.out.PasswordStrengthEstimator;
+import dev.accounts.application.port.out.PasswordWorkCapacity;
 import dev.accounts.application.port.out.UserRepository;
 import dev.accounts.domain.registration.RegistrationCheck;
 import dev.accounts.domain.registration.RegistrationRules;
+import dev.accounts.domain.registration.Violation;
 import dev.accounts.domain.user.User;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -28,16 +30,18 @@ public final class RegisterUserService implements RegisterUserUseCase {
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final PasswordStrengthEstimator strengthEstimator;
+    private final PasswordWorkCapacity capacity;
     private final Clock clock;
     /** Registrations under way in this process, by email key; see {@link #registerOnce}. */
     private final ConcurrentMap<String, Sinks.Empty<Void>> inFlight = new ConcurrentHashMap<>();
 
     public RegisterUserService(RegistrationRules rules, UserRepository users, PasswordHasher hasher,
-                               PasswordStrengthEstimator strengthEstimator, Clock clock) {
+                               PasswordStrengthEstimator strengthEstimator, PasswordWorkCapacity capacity, Clock clock) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.users = Objects.requireNonNull(users, "users");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.strengthEstimator = Objects.requireNonNull(strengthEstimator, "strengthEstimator");
+        this.capacity = Objects.requireNonNull(capacity, "capacity");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -73,22 +77,48 @@ public final class RegisterUserService implements RegisterUserUseCase {
     /**
      * Cheapest first: the duplicate check is one indexed query; the strength estimate costs milliseconds
      * and the hash tens of them, so neither is spent on an address that is already taken.
+     *
+     * <p>The check, the estimate and the hash are admitted together as this request's password work. A
+     * saturated instance thus refuses a sign-up before spending anything on it, not even the query, and
+     * never after its estimate; a duplicate it already knows is still answered at once.
      */
     private Mono<RegistrationResult> checkHashAndInsert(RegistrationCheck.Accepted accepted) {
-        return users.existsByEmail(accepted.email()).flatMap(taken -> taken
-                ? Mono.just(new EmailTaken(accepted.email()))
-                : strengthEstimator.estimate(accepted.password(), RegistrationRules.guessableWords(accepted))
-                        .flatMap(strength -> rules.strengthViolation(strength)
-                                .<Mono<RegistrationResult>>map(weak -> Mono.just(new Rejected(List.of(weak))))
-                                .orElseGet(() -> hashAndInsert(accepted))));
+        if (users.knownToBeTaken(accepted.email())) {
+            return Mono.just(new EmailTaken(accepted.email()));
+        }
+        return capacity.admit(Mono.defer(() -> users.existsByEmail(accepted.email()))
+                        .flatMap(taken -> taken ? Mono.just(new Judged.Taken()) : judgeAndHash(accepted)))
+                .flatMap(judged -> switch (judged) {
+                    case Judged.Taken taken -> Mono.just(new EmailTaken(accepted.email()));
+                    case Judged.Weak weak -> Mono.just(new Rejected(List.of(weak.violation())));
+                    case Judged.Hashed hashed -> insert(hashed.user());
+                });
     }
 
-    private Mono<RegistrationResult> hashAndInsert(RegistrationCheck.Accepted accepted) {
-        return hasher.hash(accepted.password())
-                        .map(hash -> User.register(accepted.email(), accepted.name(), hash, clock))
-                        .flatMap(user -> users.insert(user).map(outcome -> switch (outcome) {
-                            case INSERTED -> new Registered(user.id());
-                            case EMAIL_TAKEN -> new EmailTaken(accepted.email());
-                        }));
+    private Mono<Judged> judgeAndHash(RegistrationCheck.Accepted accepted) {
+        return strengthEstimator.estimate(accepted.password(), RegistrationRules.guessableWords(accepted))
+                .flatMap(strength -> rules.strengthViolation(strength)
+                        .<Mono<Judged>>map(weak -> Mono.just(new Judged.Weak(weak)))
+                        .orElseGet(() -> hasher.hash(accepted.password())
+                                .map(hash -> new Judged.Hashed(User.register(accepted.email(), accepted.name(), hash, clock)))));
+    }
+
+    private Mono<RegistrationResult> insert(User user) {
+        return users.insert(user).map(outcome -> switch (outcome) {
+            case INSERTED -> new Registered(user.id());
+            case EMAIL_TAKEN -> new EmailTaken(user.email());
+        });
+    }
+
+    /** What the admitted work decided: the address is taken, the password too weak, or a new user is ready to insert. */
+    private sealed interface Judged {
+        record Taken() implements Judged {
+        }
+
+        record Weak(Violation violation) implements Judged {
+        }
+
+        record Hashed(User user) implements Judged {
+        }
     }
 }

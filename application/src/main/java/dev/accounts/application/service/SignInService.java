@@ -9,6 +9,7 @@ import dev.accounts.application.port.in.SignInResult.Throttled;
 import dev.accounts.application.port.in.SignInUseCase;
 import dev.accounts.application.port.in.UserProfile;
 import dev.accounts.application.port.out.PasswordHasher;
+import dev.accounts.application.port.out.PasswordWorkCapacity;
 import dev.accounts.application.port.out.SignInAudit;
 import dev.accounts.application.port.out.SignInAudit.Outcome;
 import dev.accounts.application.port.out.SignInThrottle;
@@ -33,16 +34,18 @@ public final class SignInService implements SignInUseCase {
 
     private final UserRepository users;
     private final PasswordHasher hasher;
+    private final PasswordWorkCapacity capacity;
     private final SessionStarter sessions;
     private final SignInThrottle throttle;
     private final ThrottlePolicy throttlePolicy;
     private final SignInAudit audit;
     private final Clock clock;
 
-    public SignInService(UserRepository users, PasswordHasher hasher, SessionStarter sessions, SignInThrottle throttle,
-                         ThrottlePolicy throttlePolicy, SignInAudit audit, Clock clock) {
+    public SignInService(UserRepository users, PasswordHasher hasher, PasswordWorkCapacity capacity, SessionStarter sessions,
+                         SignInThrottle throttle, ThrottlePolicy throttlePolicy, SignInAudit audit, Clock clock) {
         this.users = users;
         this.hasher = hasher;
+        this.capacity = capacity;
         this.sessions = sessions;
         this.throttle = throttle;
         this.throttlePolicy = throttlePolicy;
@@ -57,15 +60,16 @@ public final class SignInService implements SignInUseCase {
             Optional<String> key = SignInKey.of(command.email());
             if (key.isEmpty()) {
                 // No account can have this "email"; spend the same hash anyway so the answer takes as long.
-                return hasher.verify(password, hasher.dummyHash()).map(ignored -> invalid(null, command));
+                return capacity.admit(hasher.verify(password, hasher.dummyHash())).map(ignored -> invalid(null, command));
             }
-            return throttle.failures(key.get())
+            // One place for the whole attempt: a saturated instance refuses it before any query.
+            return capacity.admit(throttle.failures(key.get())
                     .flatMap(failures -> Mono.justOrEmpty(throttlePolicy.remainingWait(failures, clock.instant())))
                     .map(wait -> {
                         audit.record(new SignInAudit.Event(Outcome.THROTTLED, null, command.clientIp()));
                         return (SignInResult) new Throttled(wait);
                     })
-                    .switchIfEmpty(Mono.defer(() -> attempt(key.get(), new EmailAddress(command.email()), password, command)));
+                    .switchIfEmpty(Mono.defer(() -> attempt(key.get(), new EmailAddress(command.email()), password, command))));
         });
     }
 

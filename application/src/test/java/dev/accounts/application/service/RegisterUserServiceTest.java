@@ -9,6 +9,7 @@ import dev.accounts.application.port.out.TemporarilyUnavailableException;
 import dev.accounts.application.port.out.UserRepository;
 import dev.accounts.application.testing.FakePasswordHasher;
 import dev.accounts.application.testing.FakePasswordStrengthEstimator;
+import dev.accounts.application.testing.FakePasswordWorkCapacity;
 import dev.accounts.application.testing.InMemoryUserRepository;
 import dev.accounts.domain.registration.PasswordPolicy;
 import dev.accounts.domain.registration.RegistrationRules;
@@ -38,11 +39,12 @@ class RegisterUserServiceTest {
 
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final FakePasswordHasher hasher = new FakePasswordHasher();
+    private final FakePasswordWorkCapacity capacity = new FakePasswordWorkCapacity();
     private final RegisterUserService service = serviceOver(users);
 
     private RegisterUserService serviceOver(UserRepository repository) {
         return new RegisterUserService(new RegistrationRules(PasswordPolicy.recommended()), repository, hasher,
-                new FakePasswordStrengthEstimator(), Clock.fixed(NOW, ZoneOffset.UTC));
+                new FakePasswordStrengthEstimator(), capacity, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private static RegisterUserCommand command(String email) {
@@ -121,6 +123,11 @@ class RegisterUserServiceTest {
             }
 
             @Override
+            public boolean knownToBeTaken(EmailAddress email) {
+                return false;
+            }
+
+            @Override
             public Mono<InsertOutcome> insert(User user) {
                 return Mono.just(InsertOutcome.EMAIL_TAKEN);
             }
@@ -168,5 +175,34 @@ class RegisterUserServiceTest {
                 .expectError(TemporarilyUnavailableException.class)
                 .verify();
         assertThat(users.count()).isZero();
+    }
+
+    @Test
+    void refusesASignUpBeforeSpendingAnythingOnItWhenPasswordWorkIsAtCapacity() {
+        capacity.saturate();
+
+        StepVerifier.create(service.register(command("ada@example.com")))
+                .expectError(TemporarilyUnavailableException.class)
+                .verify();
+        assertThat(hasher.hashes()).isZero();
+        assertThat(users.count()).isZero();
+        assertThat(capacity.admitted()).isZero();
+    }
+
+    @Test
+    void stillAnswersAKnownDuplicateWhilePasswordWorkIsAtCapacity() {
+        service.register(command("ada@example.com")).block();
+        capacity.saturate();
+
+        assertThat(service.register(command("ADA@example.com")).block()).isInstanceOf(EmailTaken.class);
+    }
+
+    @Test
+    void admitsTheEstimateAndTheHashOnceAndGivesThePlaceBack() {
+        assertThat(service.register(command("ada@example.com")).block()).isInstanceOf(Registered.class);
+        service.register(new RegisterUserCommand(null, null, "bob@example.com", "my password is long enough", "my password is long enough")).block();
+
+        assertThat(capacity.admitted()).isEqualTo(2);
+        assertThat(capacity.inUse()).isZero();
     }
 }

@@ -6,8 +6,10 @@ import dev.accounts.application.port.in.SignInResult.InvalidCredentials;
 import dev.accounts.application.port.in.SignInResult.SignedIn;
 import dev.accounts.application.port.in.SignInResult.Throttled;
 import dev.accounts.application.port.out.SignInAudit;
+import dev.accounts.application.port.out.TemporarilyUnavailableException;
 import dev.accounts.application.testing.FakeAccessTokens;
 import dev.accounts.application.testing.FakePasswordHasher;
+import dev.accounts.application.testing.FakePasswordWorkCapacity;
 import dev.accounts.application.testing.InMemoryRefreshTokenRepository;
 import dev.accounts.application.testing.InMemorySignInThrottle;
 import dev.accounts.application.testing.InMemoryUserRepository;
@@ -27,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SignInServiceTest {
 
@@ -36,12 +39,13 @@ class SignInServiceTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final FakePasswordHasher hasher = new FakePasswordHasher();
+    private final FakePasswordWorkCapacity capacity = new FakePasswordWorkCapacity();
     private final InMemorySignInThrottle throttle = new InMemorySignInThrottle();
     private final InMemoryRefreshTokenRepository refreshTokens = new InMemoryRefreshTokenRepository();
     private final RecordingSignInAudit audit = new RecordingSignInAudit();
     private final SessionService sessions = new SessionService(users, refreshTokens, new FakeAccessTokens(clock), throttle,
             new RefreshPolicy(Duration.ofDays(14), Duration.ofSeconds(10)), clock);
-    private final SignInService service = new SignInService(users, hasher, sessions, throttle, ThrottlePolicy.standard(), audit, clock);
+    private final SignInService service = new SignInService(users, hasher, capacity, sessions, throttle, ThrottlePolicy.standard(), audit, clock);
     private User ada;
 
     @BeforeEach
@@ -144,5 +148,25 @@ class SignInServiceTest {
         signIn(EMAIL, PASSWORD);
 
         assertThat(users.findByEmail(EMAIL).orElseThrow().passwordHash()).isEqualTo(ada.passwordHash());
+    }
+
+    @Test
+    void refusesASignInBeforeVerifyingWhenPasswordWorkIsAtCapacityAndCountsNoFailure() {
+        capacity.saturate();
+
+        assertThatThrownBy(() -> signIn(EMAIL, "wrong password")).isInstanceOf(TemporarilyUnavailableException.class);
+        assertThatThrownBy(() -> signIn("not an email", "wrong password")).isInstanceOf(TemporarilyUnavailableException.class);
+        assertThat(hasher.verifiedAgainst()).isEmpty();
+        assertThat(throttle.failures(EMAIL).blockOptional()).isEmpty();
+    }
+
+    @Test
+    void givesItsPlaceBackAfterEverySignIn() {
+        signIn(EMAIL, PASSWORD);
+        signIn(EMAIL, "wrong password");
+        signIn("ghost@example.com", PASSWORD);
+
+        assertThat(capacity.admitted()).isEqualTo(3);
+        assertThat(capacity.inUse()).isZero();
     }
 }

@@ -22,6 +22,11 @@ public final class InMemoryUserRepository implements UserRepository {
     }
 
     @Override
+    public boolean knownToBeTaken(EmailAddress email) {
+        return usersByEmailKey.containsKey(email.key());
+    }
+
+    @Override
     public Mono<InsertOutcome> insert(User user) {
         return Mono.fromSupplier(() -> usersByEmailKey.putIfAbsent(user.email().key(), user) == null
                 ? InsertOutcome.INSERTED

@@ -42,7 +42,18 @@ public abstract class UserRepositoryContract {
 
     @Test
     void doesNotFindAnUnknownEmail() {
-        StepVerifier.create(repository().existsByEmail(new EmailAddress(anyEmail()))).expectNext(false).verifyComplete();
+        EmailAddress unknown = new EmailAddress(anyEmail());
+
+        StepVerifier.create(repository().existsByEmail(unknown)).expectNext(false).verifyComplete();
+        assertThat(repository().knownToBeTaken(unknown)).isFalse();
+    }
+
+    @Test
+    void knowsWithoutAQueryThatAnEmailItInsertedIsTaken() {
+        String email = anyEmail();
+        repository().insert(aUser(email)).block();
+
+        assertThat(repository().knownToBeTaken(new EmailAddress(email.toUpperCase(java.util.Locale.ROOT)))).isTrue();
     }
 
     @Test

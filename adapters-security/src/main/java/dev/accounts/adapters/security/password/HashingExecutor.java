@@ -1,5 +1,6 @@
 package dev.accounts.adapters.security.password;
 
+import dev.accounts.application.port.out.PasswordWorkCapacity;
 import dev.accounts.application.port.out.TemporarilyUnavailableException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -9,6 +10,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -18,10 +20,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Runs CPU-bound hashing on a fixed number of threads with a bounded wait queue. Hashing on the event
  * loop would stall every other request; an unbounded queue would let a burst of sign-ups pile up
  * until each one times out. When the queue is full the work is refused at once instead.
+ *
+ * <p>Requests are admitted as a whole ({@link #admit}): one place per request for as many threads plus
+ * waiting slots as there are, held across its strength estimate and its hash. Refusing only at the queue
+ * would let a saturated instance spend estimates on requests whose hash it then refuses, until it
+ * completed almost no sign-ups at all.
  */
-public final class HashingExecutor implements AutoCloseable {
+public final class HashingExecutor implements PasswordWorkCapacity, AutoCloseable {
 
     private final ThreadPoolExecutor executor;
+    private final Semaphore places;
     private final Duration retryAfter;
 
     public HashingExecutor(int threads, int queueCapacity, Duration retryAfter) {
@@ -30,7 +38,10 @@ public final class HashingExecutor implements AutoCloseable {
         if (threads < 1 || queueCapacity < 1) {
             throw new IllegalArgumentException("need at least one thread and a queue of at least one, got " + threads + " and " + queueCapacity);
         }
-        this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queueCapacity),
+        this.places = new Semaphore(threads + queueCapacity);
+        // Room beyond the admitted places for the work of requests whose clients hung up: their place is
+        // back at once, but a hash already running finishes.
+        this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queueCapacity + threads),
                 namedDaemonThreads(), new ThreadPoolExecutor.AbortPolicy());
         this.retryAfter = retryAfter;
     }
@@ -39,6 +50,13 @@ public final class HashingExecutor implements AutoCloseable {
     public static HashingExecutor forAvailableProcessors() {
         int cores = Runtime.getRuntime().availableProcessors();
         return new HashingExecutor(cores, 4 * cores, Duration.ofSeconds(1));
+    }
+
+    @Override
+    public <T> Mono<T> admit(Mono<T> work) {
+        return Mono.defer(() -> places.tryAcquire()
+                ? work.doFinally(signal -> places.release())
+                : Mono.error(new TemporarilyUnavailableException("password hashing is at capacity", retryAfter)));
     }
 
     /**

@@ -4,11 +4,13 @@ import dev.accounts.application.port.out.TemporarilyUnavailableException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,14 +31,40 @@ class HashingExecutorTest {
     }
 
     @Test
-    void refusesAtOnceWhenEveryThreadIsBusyAndTheQueueIsFull() {
-        executor.submit(this::blockUntilReleased).subscribe();
-        executor.submit(this::blockUntilReleased).subscribe();
+    void admitsAsManyRequestsAsThreadsAndWaitingPlacesAndRefusesTheNextAtOnce() {
+        executor.admit(executor.submit(this::blockUntilReleased)).subscribe();
+        executor.admit(executor.submit(this::blockUntilReleased)).subscribe();
+        AtomicBoolean subscribed = new AtomicBoolean();
 
-        StepVerifier.create(executor.submit(() -> "third"))
+        StepVerifier.create(executor.admit(Mono.fromSupplier(() -> subscribed.getAndSet(true))))
                 .expectErrorSatisfies(error -> assertThat(error)
                         .isInstanceOfSatisfying(TemporarilyUnavailableException.class,
                                 unavailable -> assertThat(unavailable.retryAfter()).isEqualTo(Duration.ofSeconds(2))))
+                .verify(Duration.ofSeconds(1));
+        assertThat(subscribed).isFalse();
+    }
+
+    @Test
+    void givesAPlaceBackWhenTheWorkSucceedsFailsOrIsCancelled() {
+        executor.admit(Mono.just("done")).block();
+        StepVerifier.create(executor.admit(Mono.error(new IllegalStateException("boom")))).expectError().verify();
+        executor.admit(executor.submit(this::blockUntilReleased)).subscribe().dispose();
+        executor.admit(executor.submit(this::blockUntilReleased)).subscribe().dispose();
+
+        release.countDown();
+        StepVerifier.create(executor.admit(Mono.just("one")).zipWith(executor.admit(Mono.just("two"))))
+                .assertNext(both -> assertThat(both.getT1() + both.getT2()).isEqualTo("onetwo"))
+                .verifyComplete();
+    }
+
+    @Test
+    void refusesUnadmittedWorkAtOnceWhenTheQueueIsFull() {
+        executor.submit(this::blockUntilReleased).subscribe();
+        executor.submit(this::blockUntilReleased).subscribe();
+        executor.submit(this::blockUntilReleased).subscribe();
+
+        StepVerifier.create(executor.submit(() -> "fourth"))
+                .expectError(TemporarilyUnavailableException.class)
                 .verify(Duration.ofSeconds(1));
     }
 

@@ -16,6 +16,15 @@ public class TemporarilyUnavailableException extends RuntimeException {
         this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
     }
 
+    /**
+     * Without a stack trace: refusing work at capacity is routine under load, and it is the one moment
+     * the service cannot afford to walk the stack of every refused request.
+     */
+    public TemporarilyUnavailableException(String message, Duration retryAfter) {
+        super(message, null, false, false);
+        this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
+    }
+
     public Duration retryAfter() {
         return retryAfter;
     }

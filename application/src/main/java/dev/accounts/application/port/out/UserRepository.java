@@ -11,6 +11,13 @@ public interface UserRepository {
 
     Mono<Boolean> existsByEmail(EmailAddress email);
 
+    /**
+     * Whether this repository knows without a query that the email is registered. {@code false} means
+     * "not known here", never "free": it lets a saturated instance answer known duplicates at once while
+     * spending no query on requests it is about to refuse.
+     */
+    boolean knownToBeTaken(EmailAddress email);
+
     /** Completes with EMAIL_TAKEN, not an error, when the unique key on the normalised email fires. */
     Mono<InsertOutcome> insert(User user);
 
