@@ -2,6 +2,7 @@ package dev.accounts.adapters.web.auth;
 
 import dev.accounts.adapters.web.client.ClientAddresses;
 import dev.accounts.adapters.web.problem.Problems;
+import dev.accounts.adapters.web.problem.UnavailableAnswers;
 import dev.accounts.application.port.in.GetCurrentUserUseCase;
 import dev.accounts.application.port.in.PublishSigningKeysUseCase;
 import dev.accounts.application.port.in.RefreshSessionUseCase;
@@ -14,6 +15,7 @@ import dev.accounts.application.port.in.SignInResult.SignedIn;
 import dev.accounts.application.port.in.SignInResult.Throttled;
 import dev.accounts.application.port.in.SignInUseCase;
 import dev.accounts.application.port.in.SignOutUseCase;
+import dev.accounts.application.port.out.TemporarilyUnavailableException;
 import dev.accounts.domain.registration.Violation;
 import dev.accounts.domain.session.SessionId;
 import org.springframework.http.CacheControl;
@@ -57,10 +59,11 @@ class AuthController {
     private final PublishSigningKeysUseCase signingKeys;
     private final SessionCookies cookies;
     private final ClientAddresses clients;
+    private final UnavailableAnswers unavailable;
 
     AuthController(SignInUseCase signIn, RefreshSessionUseCase refreshSession, SignOutUseCase signOut,
                    GetCurrentUserUseCase currentUser, PublishSigningKeysUseCase signingKeys, SessionCookies cookies,
-                   ClientAddresses clients) {
+                   ClientAddresses clients, UnavailableAnswers unavailable) {
         this.signIn = signIn;
         this.refreshSession = refreshSession;
         this.signOut = signOut;
@@ -68,6 +71,7 @@ class AuthController {
         this.signingKeys = signingKeys;
         this.cookies = cookies;
         this.clients = clients;
+        this.unavailable = unavailable;
     }
 
     @PostMapping(path = "/auth/login", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -86,7 +90,7 @@ class AuthController {
             case SignedIn signedIn -> withSession(signedIn.tokens()).body(SessionResponse.of(UserView.of(signedIn.user())));
             case InvalidCredentials invalid -> noStore(Problems.of(HttpStatus.UNAUTHORIZED, "Unauthorized", INVALID_CREDENTIALS));
             case Throttled throttled -> noStore(Problems.tooManyRequests(THROTTLED, throttled.retryAfter()));
-        });
+        }).onErrorResume(TemporarilyUnavailableException.class, busy -> Mono.just(noStore(unavailable.answer(busy, http))));
     }
 
     @PostMapping("/auth/refresh")

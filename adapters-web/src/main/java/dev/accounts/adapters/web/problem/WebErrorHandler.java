@@ -25,7 +25,6 @@ import tools.jackson.databind.DatabindException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Turns every failure into a problem answer. Framework errors (405, 415, unreadable bodies) keep
@@ -37,21 +36,16 @@ import java.util.concurrent.atomic.AtomicLong;
 class WebErrorHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(WebErrorHandler.class);
-    private static final long UNAVAILABLE_WARNING_INTERVAL_NANOS = 60_000_000_000L;
 
-    private final AtomicLong lastUnavailableWarning = new AtomicLong(System.nanoTime() - UNAVAILABLE_WARNING_INTERVAL_NANOS - 1);
+    private final UnavailableAnswers unavailableAnswers;
+
+    WebErrorHandler(UnavailableAnswers unavailableAnswers) {
+        this.unavailableAnswers = unavailableAnswers;
+    }
 
     @ExceptionHandler(TemporarilyUnavailableException.class)
     ResponseEntity<ProblemDetail> unavailable(TemporarilyUnavailableException unavailable, ServerWebExchange exchange) {
-        // Under overload this fires thousands of times a second: one warning a minute, the rest at debug.
-        long now = System.nanoTime();
-        long last = lastUnavailableWarning.get();
-        if (now - last > UNAVAILABLE_WARNING_INTERVAL_NANOS && lastUnavailableWarning.compareAndSet(last, now)) {
-            log.warn("answering 503 (further ones this minute at debug level): {}", unavailable.getMessage());
-        } else {
-            log.debug("answering 503 to {} {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), unavailable.getMessage());
-        }
-        return Problems.unavailable("The service is temporarily unable to handle this request; retry later.", unavailable.retryAfter());
+        return unavailableAnswers.answer(unavailable, exchange.getRequest());
     }
 
     @ExceptionHandler(Exception.class)

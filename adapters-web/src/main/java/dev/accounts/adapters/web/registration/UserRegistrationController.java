@@ -1,15 +1,18 @@
 package dev.accounts.adapters.web.registration;
 
 import dev.accounts.adapters.web.problem.Problems;
+import dev.accounts.adapters.web.problem.UnavailableAnswers;
 import dev.accounts.application.port.in.RegisterUserUseCase;
 import dev.accounts.application.port.in.RegistrationResult.EmailTaken;
 import dev.accounts.application.port.in.RegistrationResult.Registered;
 import dev.accounts.application.port.in.RegistrationResult.Rejected;
+import dev.accounts.application.port.out.TemporarilyUnavailableException;
 import dev.accounts.domain.registration.RegistrationRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,21 +28,23 @@ class UserRegistrationController {
     private static final Logger log = LoggerFactory.getLogger(UserRegistrationController.class);
 
     private final RegisterUserUseCase registerUser;
+    private final UnavailableAnswers unavailable;
     private final RegistrationWebMapper mapper = new RegistrationWebMapperImpl();
 
-    UserRegistrationController(RegisterUserUseCase registerUser) {
+    UserRegistrationController(RegisterUserUseCase registerUser, UnavailableAnswers unavailable) {
         this.registerUser = registerUser;
+        this.unavailable = unavailable;
     }
 
     @PostMapping(path = "/register", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<?>> register(@RequestBody RegisterUserRequest request) {
-        return registerUser.register(mapper.toCommand(request)).map(result -> switch (result) {
+    Mono<ResponseEntity<?>> register(@RequestBody RegisterUserRequest request, ServerHttpRequest http) {
+        return registerUser.register(mapper.toCommand(request)).<ResponseEntity<?>>map(result -> switch (result) {
             case Registered registered -> {
                 log.info("user registered userId={}", registered.id());
                 yield ResponseEntity.created(URI.create("/users/" + registered.id())).body(RegisterUserResponse.of(registered.id()));
             }
             case Rejected rejected -> Problems.validationFailed(rejected.violations());
             case EmailTaken taken -> Problems.conflict(RegistrationRules.EMAIL_TAKEN);
-        });
+        }).onErrorResume(TemporarilyUnavailableException.class, busy -> Mono.just(unavailable.answer(busy, http)));
     }
 }

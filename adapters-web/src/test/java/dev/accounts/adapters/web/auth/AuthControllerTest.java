@@ -6,6 +6,7 @@ import dev.accounts.application.port.in.SessionTokens;
 import dev.accounts.application.port.in.SignInResult;
 import dev.accounts.application.port.in.UserProfile;
 import dev.accounts.application.port.out.AccessTokens.AccessToken;
+import dev.accounts.application.port.out.TemporarilyUnavailableException;
 import dev.accounts.domain.session.RefreshToken;
 import dev.accounts.domain.session.SessionId;
 import dev.accounts.domain.user.UserId;
@@ -82,6 +83,18 @@ class AuthControllerTest extends WebSliceTest {
                 .expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
                 .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "2")
                 .expectBody().jsonPath("$.errors[0].code").isEqualTo("auth.throttled");
+    }
+
+    @Test
+    void answers503WithRetryAfterWhenPasswordWorkIsAtCapacity() {
+        when(signIn.signIn(any())).thenReturn(Mono.error(new TemporarilyUnavailableException("at capacity", Duration.ofSeconds(1))));
+
+        client.post().uri("/auth/login").contentType(MediaType.APPLICATION_JSON).bodyValue(LOGIN).exchange()
+                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")
+                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(503).jsonPath("$.instance").isEqualTo("/auth/login");
     }
 
     @Test

@@ -107,7 +107,8 @@ class UserRegistrationControllerTest extends WebSliceTest {
         post(VALID_BODY).expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
                 .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5")
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.successStatus").isEqualTo(false).jsonPath("$.status").isEqualTo(503);
+                .expectBody().jsonPath("$.successStatus").isEqualTo(false).jsonPath("$.status").isEqualTo(503)
+                .jsonPath("$.instance").isEqualTo("/users/register");
     }
 
     @Test
