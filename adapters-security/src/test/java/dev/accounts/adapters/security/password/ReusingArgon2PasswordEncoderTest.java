@@ -1,6 +1,7 @@
 package dev.accounts.adapters.security.password;
 
 import com.sun.management.ThreadMXBean;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -96,5 +97,15 @@ class ReusingArgon2PasswordEncoderTest {
         long allocatedForTwoHashes = threads.getThreadAllocatedBytes(thread) - before;
 
         assertThat(allocatedForTwoHashes).isLessThan(1024 * 1024);
+    }
+
+    @Test
+    void keepsAtMostOneHashsMemoryPerThreadHoweverManyEncodersItUses() {
+        new ReusingArgon2PasswordEncoder(16, 32, 1, 4_096, 2).encode(PASSWORD);
+        for (int i = 0; i < 3; i++) {
+            new ReusingArgon2PasswordEncoder(16, 32, 1, 19_456, 2).encode(PASSWORD);
+        }
+
+        assertThat(ReusedBlockMemory.heldByThisThread()).isEqualTo(Argon2BytesGenerator.getBlockCount(19_456, 1));
     }
 }
