@@ -98,7 +98,7 @@ run() {
 }
 warm() { wrk -t2 -c"$2" -d"${4:-10}s" -s "$BENCH_DIR/$1" "$URL${3:-/users/register}" >/dev/null; }
 
-echo "== scenarios (${SECONDS_PER_RUN}s each; the JIT compiler needs about 30 s of traffic before the first, 10 s before the others)"
+echo "== scenarios (${SECONDS_PER_RUN}s each, after warm-up: the JIT compiler needs about 30 s of traffic before the first, 60 s of sign-ups at 40 a second, 10 s before the others)"
 CORES=$(nproc)
 HASH_CONNECTIONS=$((CORES * 4))
 
@@ -111,7 +111,7 @@ warm register-fixed.lua 64
 run "duplicate email (64 conn)" 2 64 register-fixed.lua
 
 export BENCH_RUN=warm
-warm register-unique.lua "$HASH_CONNECTIONS" /users/register 20
+warm register-unique.lua "$HASH_CONNECTIONS" /users/register 60
 export BENCH_RUN=unique
 run "unique registrations" 2 "$HASH_CONNECTIONS" register-unique.lua
 
