@@ -99,6 +99,11 @@ run() {
   line=$(wrk -t"$threads" -c"$connections" -d"${SECONDS_PER_RUN}s" --timeout 10s -s "$BENCH_DIR/$script" "$URL$path" | grep '^RESULT')
   printf '%-28s %s\n' "$name" "${line#RESULT }" | tee -a "$WORK/results"
 }
+# CPU time, in clock ticks, of the service's hashing threads, and of the whole machine (all cores, idle included)
+hashing_ticks() {
+  cat /proc/"$SERVICE_PID"/task/*/stat 2>/dev/null | awk '/\(password-hashin/ { sub(/^.*\) /, ""); t += $12 + $13 } END { print t + 0 }'
+}
+machine_ticks() { awk '/^cpu / { for (i = 2; i <= NF; i++) t += $i; print t }' /proc/stat; }
 warm() { wrk -t2 -c"$2" -d"${4:-10}s" -s "$BENCH_DIR/$1" "$URL${3:-/users/register}" >/dev/null; }
 
 echo "== scenarios (${SECONDS_PER_RUN}s each, after warm-up: the JIT compiler needs about 30 s of traffic before the first, 60 s of sign-ups at 40 a second, 10 s before the others)"
@@ -116,7 +121,10 @@ run "duplicate email (64 conn)" 2 64 register-fixed.lua
 export BENCH_RUN=warm
 warm register-unique.lua "$HASH_CONNECTIONS" /users/register 60
 export BENCH_RUN=unique
+HASHING_TICKS_BEFORE=$(hashing_ticks); MACHINE_TICKS_BEFORE=$(machine_ticks)
 run "unique registrations" 2 "$HASH_CONNECTIONS" register-unique.lua
+HASHING_SHARE=$(( 100 * ($(hashing_ticks) - HASHING_TICKS_BEFORE) / ($(machine_ticks) - MACHINE_TICKS_BEFORE) ))
+echo "the hashing threads had ${HASHING_SHARE}% of the machine's CPU time during that run" | tee -a "$WORK/results"
 
 export BENCH_EMAIL=login@bench.example.com
 run "login" 2 "$HASH_CONNECTIONS" login.lua /auth/login

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 @Threads(Threads.MAX)
 @Fork(1)
 @Warmup(iterations = 2, time = 5)
-@Measurement(iterations = 3, time = 10)
+@Measurement(iterations = 5, time = 10)
 @State(Scope.Thread)
 public class HashingCeilingBenchmark {
 
