@@ -3,7 +3,6 @@ package dev.accounts.adapters.security.password;
 import dev.accounts.application.port.out.PasswordWorkCapacity;
 import dev.accounts.application.port.out.TemporarilyUnavailableException;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -60,20 +59,24 @@ public final class HashingExecutor implements PasswordWorkCapacity, AutoCloseabl
     }
 
     /**
-     * Runs {@code work} on a hashing thread and hands its result on on Reactor's parallel scheduler, so
-     * that whatever the caller does next (often: submit the next piece of password work) does not hold
-     * the hashing thread and its place in the pool.
+     * Runs {@code work} on a hashing thread, where the caller continues with its result: handing it to
+     * another thread would cost every request two more wake-ups. The caller may submit its next piece of
+     * password work from there; the queue has room for one task of every admitted request beyond the
+     * threads, so that submission is never refused while the thread finishes.
      */
     public <T> Mono<T> submit(Callable<T> work) {
-        return Mono.<T>create(sink -> {
+        return Mono.create(sink -> {
             Future<?> task;
             try {
                 task = executor.submit(() -> {
+                    T result;
                     try {
-                        sink.success(work.call());
+                        result = work.call();
                     } catch (Throwable failure) {
                         sink.error(failure);
+                        return;
                     }
+                    sink.success(result);
                 });
             } catch (RejectedExecutionException full) {
                 sink.error(new TemporarilyUnavailableException("password hashing is at capacity", retryAfter, full));
@@ -84,7 +87,7 @@ public final class HashingExecutor implements PasswordWorkCapacity, AutoCloseabl
                 task.cancel(false);
                 executor.remove((Runnable) task);
             });
-        }).publishOn(Schedulers.parallel());
+        });
     }
 
     @Override

@@ -8,6 +8,7 @@ import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -87,14 +88,14 @@ class HashingExecutorTest {
     }
 
     @Test
-    void releasesTheThreadBeforeTheCallerContinues() {
-        HashingExecutor single = new HashingExecutor(1, 1, Duration.ofSeconds(1));
-        try {
-            StepVerifier.create(single.submit(() -> "first").flatMap(first -> single.submit(() -> first + " then second")))
-                    .expectNext("first then second").verifyComplete();
-        } finally {
-            single.close();
-        }
+    void continuesOnTheHashingThreadWhereTheNextPieceOfWorkIsNeverRefused() {
+        Mono<String> twoSteps = executor.admit(executor.submit(() -> "first")
+                .flatMap(first -> executor.submit(() -> first + " then second on " + Thread.currentThread().getName())));
+
+        StepVerifier.create(Mono.zip(twoSteps, twoSteps))
+                .assertNext(both -> assertThat(List.of(both.getT1(), both.getT2()))
+                        .allSatisfy(result -> assertThat(result).startsWith("first then second on password-hashing-")))
+                .verifyComplete();
     }
 
     @Test
