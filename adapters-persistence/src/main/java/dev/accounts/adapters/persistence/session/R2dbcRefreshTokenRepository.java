@@ -37,7 +37,8 @@ public final class R2dbcRefreshTokenRepository implements RefreshTokenRepository
     public R2dbcRefreshTokenRepository(R2dbcEntityTemplate template, TransactionalOperator transactions, Duration activeSessionMemory) {
         this.template = template;
         this.transactions = transactions;
-        this.activeSessionsUntil = Caffeine.newBuilder().maximumSize(activeSessionMemory.isZero() ? 0 : 50_000)
+        // Upkeep on the caller: handing it to the common pool would wake a thread on every refresh.
+        this.activeSessionsUntil = Caffeine.newBuilder().executor(Runnable::run).maximumSize(activeSessionMemory.isZero() ? 0 : 50_000)
                 .expireAfterWrite(activeSessionMemory).build();
     }
 

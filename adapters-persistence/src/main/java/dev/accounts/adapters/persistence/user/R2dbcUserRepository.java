@@ -33,7 +33,8 @@ public final class R2dbcUserRepository implements UserRepository {
     private final UserRowMapper mapper;
     private final Cache<String, Boolean> knownEmails;
     /** Signed-in users are looked up on every request; this spares the query for a minute at most. */
-    private final Cache<UserId, User> recentUsers = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(1)).build();
+    private final Cache<UserId, User> recentUsers = Caffeine.newBuilder().executor(Runnable::run)
+            .maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(1)).build();
 
     public R2dbcUserRepository(R2dbcEntityTemplate template) {
         this(template, DEFAULT_KNOWN_EMAILS);
@@ -42,7 +43,8 @@ public final class R2dbcUserRepository implements UserRepository {
     private R2dbcUserRepository(R2dbcEntityTemplate template, long knownEmailsToRemember) {
         this.template = template;
         this.mapper = new UserRowMapperImpl();
-        this.knownEmails = Caffeine.newBuilder().maximumSize(knownEmailsToRemember).build();
+        // The caches keep house on the caller: handing it to the common pool would wake a thread on every sign-up.
+        this.knownEmails = Caffeine.newBuilder().executor(Runnable::run).maximumSize(knownEmailsToRemember).build();
     }
 
     @Override

@@ -17,7 +17,8 @@ public final class LocalClientBuckets implements ClientBuckets {
     private final Cache<String, Bucket> buckets;
 
     public LocalClientBuckets(long maxClients, Duration idleExpiry) {
-        this.buckets = Caffeine.newBuilder().maximumSize(maxClients).expireAfterAccess(idleExpiry).build();
+        // Upkeep on the caller: handing it to the common pool would wake a thread on every new client.
+        this.buckets = Caffeine.newBuilder().executor(Runnable::run).maximumSize(maxClients).expireAfterAccess(idleExpiry).build();
     }
 
     @Override
