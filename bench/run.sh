@@ -12,13 +12,14 @@ SECONDS_PER_RUN=${BENCH_SECONDS:-10}
 PORT=${BENCH_PORT:-18080}
 URL=http://127.0.0.1:$PORT
 WORK=$(mktemp -d)
-# Each hashing thread keeps one Argon2id hash's memory (19 MiB) for reuse, so hashing allocates next to
-# nothing: the heap needs about 64 MiB plus 20 MiB per hashing thread, and a small young generation.
-# Two glibc malloc arenas instead of one per thread keep native memory down. The code cache keeps its
-# default reservation (only what is used is resident): a small one makes the JVM run a full collection
-# each time compiled code grows by 15 % of it, 100 ms each here; metaspace likewise starts its first
-# collection at 96 MiB instead of 21.
-JVM_FLAGS=${BENCH_JVM_FLAGS:-"-XX:+UseSerialGC -Xms128m -Xmx128m -Xmn32m -XX:MetaspaceSize=96m -Xss512k"}
+# The flags ./run uses. Each hashing thread (one per core) keeps one Argon2id hash's memory (19 MiB) for
+# reuse, so hashing allocates next to nothing: the heap needs about 64 MiB plus 20 MiB per hashing thread,
+# and a small young generation. Two glibc malloc arenas instead of one per thread keep native memory down.
+# The code cache keeps its default reservation (only what is used is resident): a small one makes the JVM
+# run a full collection each time compiled code grows by 15 % of it, 100 ms each here; metaspace likewise
+# starts its first collection at 96 MiB instead of 21.
+HEAP_MIB=$((64 + 32 * $(nproc)))
+JVM_FLAGS=${BENCH_JVM_FLAGS:-"-XX:+UseSerialGC -Xms${HEAP_MIB}m -Xmx${HEAP_MIB}m -Xmn$((HEAP_MIB / 4))m -XX:MetaspaceSize=96m -Xss512k"}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 JAVA_HOME=$(bin/find-jdk)
 export JAVA_HOME
@@ -38,6 +39,9 @@ fi
 
 echo "== building"
 ./mvnw -q -B -DskipTests package -pl bootstrap,benchmarks -am
+# Every module of the reactor writes the file in turn; benchmarks comes last, so its classpath stays.
+./mvnw -q -B -DskipTests dependency:build-classpath -pl benchmarks -am -Dmdep.outputFile="$WORK/classpath" -Dmdep.includeScope=runtime
+JMH_CLASSPATH="benchmarks/target/classes:$(cat "$WORK/classpath")"
 
 echo "== database"
 if command -v psql >/dev/null 2>&1 && psql -h 127.0.0.1 -U postgres -c 'select 1' >/dev/null 2>&1; then
@@ -99,14 +103,35 @@ run() {
   line=$(wrk -t"$threads" -c"$connections" -d"${SECONDS_PER_RUN}s" --timeout 10s -s "$BENCH_DIR/$script" "$URL$path" | grep '^RESULT')
   printf '%-28s %s\n' "$name" "${line#RESULT }" | tee -a "$WORK/results"
 }
-# CPU time, in clock ticks, of the service's hashing threads, and of the whole machine (all cores, idle included)
-hashing_ticks() {
-  cat /proc/"$SERVICE_PID"/task/*/stat 2>/dev/null | awk '/\(password-hashin/ { sub(/^.*\) /, ""); t += $12 + $13 } END { print t + 0 }'
+# cpu_ticks: CPU time in clock ticks since boot, one "category ticks" line each: the service's hashing
+# threads, its JIT compiler threads, the rest of the service, PostgreSQL, wrk, other processes (kernel
+# threads, other tenants), time no live process accounts for (interrupts, exited processes), and idle.
+cpu_ticks() {
+  # cat fails when a process ends between the glob and the read; what it did read still counts
+  { (cat /proc/"$SERVICE_PID"/task/*/stat 2>/dev/null || true) | sed 's/^/service /'
+    (cat /proc/[0-9]*/stat 2>/dev/null || true) | grep -v "^$SERVICE_PID " | sed 's/^/process /'
+    head -1 /proc/stat; } | awk '
+    /^cpu / { for (i = 2; i <= NF; i++) total += $i; idle = $5 + $6; next }
+    { kind = $1; line = $0; name = line; sub(/^[^(]*\(/, "", name); sub(/\) .*$/, "", name)
+      sub(/^.*\) /, "", line); split(line, f, " "); t = f[12] + f[13]
+      if (kind == "service") c = name ~ /^password-hashin/ ? "hashing" : name ~ /^C[12] CompilerThre/ ? "jit" : "service_other"
+      else c = name == "postgres" ? "postgres" : name == "wrk" ? "wrk" : "process_other"
+      ticks[c] += t }
+    END { busy = total - idle; for (c in ticks) { print c, ticks[c]; busy -= ticks[c] }
+          print "other", busy; print "idle", idle; print "total", total }'
 }
-machine_ticks() { awk '/^cpu / { for (i = 2; i <= NF; i++) t += $i; print t }' /proc/stat; }
+# share FROM TO CATEGORY: percent of the machine's CPU time between two cpu_ticks snapshots
+share() { awk -v c="$3" 'FNR == NR { a[$1] = $2; next } { b[$1] = $2 } END { printf "%.1f", 100 * (b[c] - a[c]) / (b["total"] - a["total"]) }' "$1" "$2"; }
+delta() { awk -v c="$3" 'FNR == NR { a[$1] = $2; next } { b[$1] = $2 } END { print b[c] - a[c] }' "$1" "$2"; }
+# ceiling LABEL: the JMH hashing ceiling now (the service idles meanwhile), in hashes per second
+ceiling() {
+  "$JAVA_HOME/bin/java" -cp "$JMH_CLASSPATH" org.openjdk.jmh.Main HashingCeilingBenchmark -wi 2 -w 5s -i 3 -r 10s \
+    -jvmArgsAppend "$JVM_FLAGS" -rf text -rff "$WORK/jmh-$1.txt" >"$WORK/jmh-$1.log" 2>&1
+  awk '/HashingCeilingBenchmark.hash/ && /thrpt/ {print $5, $7}' "$WORK/jmh-$1.txt" | tail -1
+}
 warm() { wrk -t2 -c"$2" -d"${4:-10}s" -s "$BENCH_DIR/$1" "$URL${3:-/users/register}" >/dev/null; }
 
-echo "== scenarios (${SECONDS_PER_RUN}s each, after warm-up: the JIT compiler needs about 30 s of traffic before the first, 60 s of sign-ups at 40 a second, 10 s before the others)"
+echo "== scenarios (${SECONDS_PER_RUN}s each, sign-ups twice that, each after warm-up traffic of its own kind)"
 CORES=$(nproc)
 HASH_CONNECTIONS=$((CORES * 4))
 
@@ -120,11 +145,32 @@ run "duplicate email (64 conn)" 2 64 register-fixed.lua
 
 export BENCH_RUN=warm
 warm register-unique.lua "$HASH_CONNECTIONS" /users/register 60
+# At forty sign-ups a second the JIT keeps compiling their path (web, R2DBC, the insert) for minutes, on
+# the same two cores: warm on until its compiler threads used under 1 % of the machine for 15 s.
+for slice in $(seq 1 12); do
+  cpu_ticks >"$WORK/cpu.a"; warm register-unique.lua "$HASH_CONNECTIONS" /users/register 15; cpu_ticks >"$WORK/cpu.b"
+  JIT_SHARE=$(share "$WORK/cpu.a" "$WORK/cpu.b" jit)
+  [ "$(echo "$JIT_SHARE < 1" | bc)" = 1 ] && break
+done
+echo "sign-up warm-up: 60 s + $((slice * 15)) s, until the JIT compiler had ${JIT_SHARE}% of the CPU over 15 s"
+# The ceiling just before and just after the sign-up run: this machine's speed drifts by a third within minutes.
+CEILING_BEFORE=$(ceiling before)
 export BENCH_RUN=unique
-HASHING_TICKS_BEFORE=$(hashing_ticks); MACHINE_TICKS_BEFORE=$(machine_ticks)
-run "unique registrations" 2 "$HASH_CONNECTIONS" register-unique.lua
-HASHING_SHARE=$(( 100 * ($(hashing_ticks) - HASHING_TICKS_BEFORE) / ($(machine_ticks) - MACHINE_TICKS_BEFORE) ))
-echo "the hashing threads had ${HASHING_SHARE}% of the machine's CPU time during that run" | tee -a "$WORK/results"
+SIGNUP_SECONDS=$((SECONDS_PER_RUN * 2))
+cpu_ticks >"$WORK/cpu.a"
+line=$(wrk -t2 -c"$HASH_CONNECTIONS" -d"${SIGNUP_SECONDS}s" --timeout 10s -s "$BENCH_DIR/register-unique.lua" "$URL/users/register" | grep '^RESULT')
+cpu_ticks >"$WORK/cpu.b"
+printf '%-28s %s\n' "unique registrations" "${line#RESULT } (${SIGNUP_SECONDS}s)" | tee -a "$WORK/results"
+CEILING_AFTER=$(ceiling after)
+SIGNUPS=$(echo "$line" | grep -o '201=[0-9]*' | cut -d= -f2)
+TICKS_PER_SECOND=$(getconf CLK_TCK)
+echo "CPU during the sign-up run: hashing threads $(share "$WORK/cpu.a" "$WORK/cpu.b" hashing)%," \
+  "JIT $(share "$WORK/cpu.a" "$WORK/cpu.b" jit)%, rest of the service $(share "$WORK/cpu.a" "$WORK/cpu.b" service_other)%," \
+  "PostgreSQL $(share "$WORK/cpu.a" "$WORK/cpu.b" postgres)%, wrk $(share "$WORK/cpu.a" "$WORK/cpu.b" wrk)%," \
+  "other processes $(share "$WORK/cpu.a" "$WORK/cpu.b" process_other)%, unattributed $(share "$WORK/cpu.a" "$WORK/cpu.b" other)%," \
+  "idle $(share "$WORK/cpu.a" "$WORK/cpu.b" idle)%" | tee -a "$WORK/results"
+HASHING_MS=$(echo "scale=1; 1000 * $(delta "$WORK/cpu.a" "$WORK/cpu.b" hashing) / $TICKS_PER_SECOND / $SIGNUPS" | bc)
+echo "hashing-thread CPU per sign-up (hash and strength estimate): ${HASHING_MS} ms" | tee -a "$WORK/results"
 
 export BENCH_EMAIL=login@bench.example.com
 run "login" 2 "$HASH_CONNECTIONS" login.lua /auth/login
@@ -180,17 +226,12 @@ fi
 others=$(grep '^overload' "$WORK/results" | grep -oE '(^|[ ,=])[0-9]{3}=' | tr -d ' ,=' | grep -vE '^(201|409|429|503)$' || true)
 [ -z "$others" ] && echo "OK: the overload run answered only 201/409/429/503" || echo "UNEXPECTED statuses in overload: $others"
 
-echo "== hashing ceiling (JMH, $CORES threads, the service's Argon2id parameters)"
-# Every module of the reactor writes the file in turn; benchmarks comes last, so its classpath stays.
-./mvnw -q -B -DskipTests package dependency:build-classpath -pl benchmarks -am -Dmdep.outputFile="$WORK/classpath" -Dmdep.includeScope=runtime
-CP=$(cat "$WORK/classpath")
-kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true; SERVICE_PID=""
-"$JAVA_HOME/bin/java" -cp "benchmarks/target/classes:$CP" org.openjdk.jmh.Main HashingCeilingBenchmark \
-  -jvmArgsAppend "$JVM_FLAGS" -rf text -rff "$WORK/jmh.txt" >"$WORK/jmh.log" 2>&1
-cat "$WORK/jmh.txt"
-CEILING=$(awk '/HashingCeilingBenchmark.hash/ && /thrpt/ {print $5}' "$WORK/jmh.txt" | tail -1)
+echo "== hashing ceiling (JMH, $CORES threads, the service's Argon2id parameters, just before and just after the sign-up run)"
+echo "before: ${CEILING_BEFORE% *} ± ${CEILING_BEFORE#* } hashes/s; after: ${CEILING_AFTER% *} ± ${CEILING_AFTER#* } hashes/s"
+CEILING=$(echo "scale=1; (${CEILING_BEFORE% *} + ${CEILING_AFTER% *}) / 2" | bc)
 UNIQUE=$(grep '^unique registrations' "$WORK/results" | grep -o 'req/s=[0-9]*' | cut -d= -f2)
-echo "ceiling: $CEILING hashes/s; unique registrations: $UNIQUE/s; ratio: $(echo "scale=2; $UNIQUE / $CEILING" | bc)"
+echo "ceiling: $CEILING hashes/s (mean), $(echo "scale=1; $CORES * 1000 / $CEILING" | bc) ms of CPU per hash;" \
+  "unique registrations: $UNIQUE/s; ratio: $(echo "scale=2; $UNIQUE / $CEILING" | bc)"
 
 echo "== memory ($JVM_FLAGS)"
 echo "resident: idle ${IDLE_RSS} MiB, peak ${PEAK_RSS} MiB"
