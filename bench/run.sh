@@ -12,18 +12,9 @@ SECONDS_PER_RUN=${BENCH_SECONDS:-10}
 PORT=${BENCH_PORT:-18080}
 URL=http://127.0.0.1:$PORT
 WORK=$(mktemp -d)
-# The flags ./run uses. Each hashing thread (one per core) keeps one Argon2id hash's memory (19 MiB) for
-# reuse, so hashing allocates next to nothing: the old generation needs about 40 MiB plus 20 MiB per
-# hashing thread, and gets 64 plus 32 per core so that full collections (125 ms here) stay minutes apart.
-# The young generation, 32 MiB per core, keeps minor collections to about 20 a second at 20,000
-# requests a second; half that size doubled them and put duplicate sign-ups' p99 at 16-21 ms instead of
-# 15-16. Two glibc malloc arenas instead of one per thread keep native memory down. The code cache keeps
-# its default reservation (only what is used is resident): a small one makes the JVM run a full
-# collection each time compiled code grows by 15 % of it, 100 ms each here; metaspace likewise starts its
-# first collection at 96 MiB instead of 21.
-YOUNG_MIB=$((32 * $(nproc)))
-HEAP_MIB=$((64 + 32 * $(nproc) + YOUNG_MIB))
-JVM_FLAGS=${BENCH_JVM_FLAGS:-"-XX:+UseSerialGC -Xms${HEAP_MIB}m -Xmx${HEAP_MIB}m -Xmn${YOUNG_MIB}m -XX:MetaspaceSize=96m -Xss512k"}
+# The flags ./run uses (bin/jvm-flags says why); two glibc malloc arenas instead of one per thread keep
+# native memory down.
+JVM_FLAGS=${BENCH_JVM_FLAGS:-$(bin/jvm-flags)}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 JAVA_HOME=$(bin/find-jdk)
 export JAVA_HOME
@@ -100,11 +91,11 @@ probe() {
   done
 }
 
-# run NAME THREADS CONNECTIONS SCRIPT [URLPATH]: prints one RESULT line and keeps it for the summary
+# run NAME THREADS CONNECTIONS SCRIPT [URLPATH [SECONDS]]: prints one RESULT line and keeps it for the summary
 run() {
-  local name=$1 threads=$2 connections=$3 script=$4 path=${5:-/users/register}
+  local name=$1 threads=$2 connections=$3 script=$4 path=${5:-/users/register} seconds=${6:-$SECONDS_PER_RUN}
   local line
-  line=$(wrk -t"$threads" -c"$connections" -d"${SECONDS_PER_RUN}s" --timeout 10s -s "$BENCH_DIR/$script" "$URL$path" | grep '^RESULT')
+  line=$(wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 10s -s "$BENCH_DIR/$script" "$URL$path" | grep '^RESULT')
   printf '%-28s %s\n' "$name" "${line#RESULT }" | tee -a "$WORK/results"
 }
 # cpu_ticks: CPU time in clock ticks since boot, one "category ticks" line each: the service's hashing
@@ -162,11 +153,10 @@ CEILING_BEFORE=$(ceiling before)
 export BENCH_RUN=unique
 SIGNUP_SECONDS=$((SECONDS_PER_RUN * 2))
 cpu_ticks >"$WORK/cpu.a"
-line=$(wrk -t2 -c"$HASH_CONNECTIONS" -d"${SIGNUP_SECONDS}s" --timeout 10s -s "$BENCH_DIR/register-unique.lua" "$URL/users/register" | grep '^RESULT')
+run "unique registrations" 2 "$HASH_CONNECTIONS" register-unique.lua /users/register "$SIGNUP_SECONDS"
 cpu_ticks >"$WORK/cpu.b"
-printf '%-28s %s\n' "unique registrations" "${line#RESULT } (${SIGNUP_SECONDS}s)" | tee -a "$WORK/results"
 CEILING_AFTER=$(ceiling after)
-SIGNUPS=$(echo "$line" | grep -o '201=[0-9]*' | cut -d= -f2)
+SIGNUPS=$(grep '^unique registrations' "$WORK/results" | grep -o '201=[0-9]*' | cut -d= -f2)
 TICKS_PER_SECOND=$(getconf CLK_TCK)
 echo "CPU during the sign-up run: hashing threads $(share "$WORK/cpu.a" "$WORK/cpu.b" hashing)%," \
   "JIT $(share "$WORK/cpu.a" "$WORK/cpu.b" jit)%, rest of the service $(share "$WORK/cpu.a" "$WORK/cpu.b" service_other)%," \
