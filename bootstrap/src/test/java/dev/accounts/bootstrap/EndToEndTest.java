@@ -1,19 +1,13 @@
 package dev.accounts.bootstrap;
 
 import dev.accounts.adapters.persistence.testing.TestPostgres;
-import dev.accounts.application.port.out.PasswordHasher;
 import dev.accounts.application.testing.MutableClock;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -27,7 +21,7 @@ import java.util.UUID;
         "accounts.rate-limit.enabled=false",
         "accounts.tokens.signing-key-file=target/test-data/jwt-signing-key.pem"})
 @AutoConfigureWebTestClient
-@Import(EndToEndTest.CountingHasherConfiguration.class)
+@Import(EndToEndTestConfiguration.class)
 abstract class EndToEndTest {
 
     static final MutableClock CLOCK = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MICROS));
@@ -55,27 +49,5 @@ abstract class EndToEndTest {
 
     static String anyEmail() {
         return "user-" + UUID.randomUUID() + "@example.com";
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class CountingHasherConfiguration {
-
-        /** Time that tests move by hand: expiry is tested without sleeping. */
-        @Bean
-        @Primary
-        Clock testClock() {
-            return CLOCK;
-        }
-
-        @Bean
-        static BeanPostProcessor countingPasswordHasher() {
-            return new BeanPostProcessor() {
-                @Override
-                public Object postProcessAfterInitialization(Object bean, String beanName) {
-                    return bean instanceof PasswordHasher hasher && !(bean instanceof CountingPasswordHasher)
-                            ? new CountingPasswordHasher(hasher) : bean;
-                }
-            };
-        }
     }
 }

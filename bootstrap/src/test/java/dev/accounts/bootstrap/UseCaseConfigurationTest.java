@@ -6,9 +6,11 @@ import dev.accounts.application.port.out.PasswordHasher;
 import dev.accounts.domain.registration.PasswordPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,10 +24,10 @@ class UseCaseConfigurationTest {
         executor.close();
     }
 
+    /** Bound as Spring binds them at start-up, every default included. */
     private static AccountsProperties properties(HashingAlgorithm algorithm, int minLength) {
-        return new AccountsProperties(new AccountsProperties.Password(minLength),
-                new AccountsProperties.Hashing(algorithm, 0, -1, Duration.ofSeconds(1)),
-                new AccountsProperties.EmbeddedPostgres(true, Path.of("data/postgres")), null, null, null, null, null, null);
+        Map<String, String> configured = Map.of("accounts.hashing.algorithm", algorithm.name(), "accounts.password.min-length", Integer.toString(minLength));
+        return new Binder(new MapConfigurationPropertySource(configured)).bindOrCreate("accounts", AccountsProperties.class);
     }
 
     @Test

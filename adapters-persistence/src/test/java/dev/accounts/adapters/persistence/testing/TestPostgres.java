@@ -21,10 +21,26 @@ public abstract sealed class TestPostgres permits TestPostgres.Container, TestPo
     /** The shared server, started on first use and stopped when the JVM exits. */
     public static synchronized TestPostgres instance() {
         if (instance == null) {
-            instance = DockerClientFactory.instance().isDockerAvailable() ? new Container() : new Embedded();
+            instance = dockerInSight() && DockerClientFactory.instance().isDockerAvailable() ? new Container() : new Embedded();
+            System.getLogger(TestPostgres.class.getName()).log(System.Logger.Level.INFO, "Tests use " + instance.kind());
             Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "test-postgres-stop"));
         }
         return instance;
+    }
+
+    /**
+     * Whether any Docker engine could answer here. Asked without one, Testcontainers logs an ERROR with every
+     * strategy it tried, for what is an expected path on a machine that has no Docker.
+     */
+    private static boolean dockerInSight() {
+        String home = System.getProperty("user.home");
+        String runtimeDir = System.getenv("XDG_RUNTIME_DIR");
+        return System.getenv("DOCKER_HOST") != null
+                || Files.exists(Path.of("/var/run/docker.sock"))
+                || Files.exists(Path.of(home, ".docker", "run", "docker.sock"))
+                || Files.exists(Path.of(home, ".docker", "desktop", "docker.sock"))
+                || Files.exists(Path.of(home, ".testcontainers.properties"))
+                || runtimeDir != null && Files.exists(Path.of(runtimeDir, "docker.sock"));
     }
 
     public abstract String host();

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.json.JsonCompareMode;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
@@ -150,7 +151,7 @@ class AuthControllerTest extends WebSliceTest {
 
         client.post().uri("/auth/refresh").cookie("__Secure-refresh_token", "good").header("X-CSRF-Token", csrfTokens.issue(session))
                 .exchange().expectStatus().isOk()
-                .expectBody().json("{\"successStatus\":true,\"message\":\"success\"}", true);
+                .expectBody().json("{\"successStatus\":true,\"message\":\"success\"}", JsonCompareMode.STRICT);
         client.post().uri("/auth/refresh").cookie("__Secure-refresh_token", "reused").header("X-CSRF-Token", csrfTokens.issue(session))
                 .exchange().expectStatus().isUnauthorized()
                 .expectHeader().values(HttpHeaders.SET_COOKIE, cookies -> assertThat(cookies).hasSize(3).allSatisfy(c -> assertThat(c).contains("Max-Age=0")))
