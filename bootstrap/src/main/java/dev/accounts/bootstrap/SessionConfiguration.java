@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import dev.accounts.adapters.persistence.session.R2dbcRefreshTokenRepository;
 import dev.accounts.adapters.persistence.signin.R2dbcSignInThrottle;
 import dev.accounts.adapters.security.audit.LoggingSignInAudit;
+import dev.accounts.adapters.security.token.HmacRefreshTokenSuccessors;
 import dev.accounts.adapters.security.token.JwtAccessTokens;
 import dev.accounts.adapters.security.token.SigningKeys;
 import dev.accounts.adapters.web.auth.CookieSettings;
@@ -15,6 +16,7 @@ import dev.accounts.application.port.out.AccessTokens;
 import dev.accounts.application.port.out.PasswordHasher;
 import dev.accounts.application.port.out.PasswordWorkCapacity;
 import dev.accounts.application.port.out.RefreshTokenRepository;
+import dev.accounts.application.port.out.RefreshTokenSuccessors;
 import dev.accounts.application.port.out.SignInAudit;
 import dev.accounts.application.port.out.SignInThrottle;
 import dev.accounts.application.port.out.UserRepository;
@@ -85,11 +87,18 @@ class SessionConfiguration {
         return new LoggingSignInAudit();
     }
 
+    /** Every instance shares the signing key, so every instance derives the same successor for a token. */
+    @Bean
+    RefreshTokenSuccessors refreshTokenSuccessors(ECKey accessTokenSigningKey) {
+        return new HmacRefreshTokenSuccessors(derivedFrom(accessTokenSigningKey, "accounts refresh-token successor key"));
+    }
+
     @Bean
     SessionService sessionService(UserRepository users, RefreshTokenRepository refreshTokens, AccessTokens accessTokens,
-                                  SignInThrottle throttle, AccountsProperties properties, Clock clock) {
+                                  RefreshTokenSuccessors successors, SignInThrottle throttle, AccountsProperties properties, Clock clock) {
         AccountsProperties.Sessions sessions = properties.sessions();
-        return new SessionService(users, refreshTokens, accessTokens, throttle, new RefreshPolicy(sessions.lifetime(), sessions.grace()), clock);
+        return new SessionService(users, refreshTokens, accessTokens, successors, throttle,
+                new RefreshPolicy(sessions.lifetime(), sessions.grace()), clock);
     }
 
     @Bean
@@ -105,7 +114,7 @@ class SessionConfiguration {
         String configured = properties.csrf().secret();
         return new CsrfTokens(configured != null && !configured.isBlank()
                 ? Base64.getDecoder().decode(configured)
-                : derivedFrom(accessTokenSigningKey));
+                : derivedFrom(accessTokenSigningKey, "accounts CSRF token key"));
     }
 
     @Bean
@@ -127,14 +136,14 @@ class SessionConfiguration {
         return new SessionHousekeeping(sessions);
     }
 
-    /** A CSRF key that needs no configuration of its own and lasts exactly as long as the signing key. */
-    private static byte[] derivedFrom(ECKey signingKey) {
+    /** A key that needs no configuration of its own and lasts exactly as long as the signing key; one per purpose. */
+    private static byte[] derivedFrom(ECKey signingKey, String purpose) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(signingKey.toECPrivateKey().getEncoded(), "HmacSHA256"));
-            return mac.doFinal("accounts CSRF token key".getBytes(StandardCharsets.UTF_8));
+            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException | com.nimbusds.jose.JOSEException e) {
-            throw new IllegalStateException("could not derive the CSRF key", e);
+            throw new IllegalStateException("could not derive the " + purpose, e);
         }
     }
 

@@ -184,12 +184,27 @@ class AuthEndToEndIT extends EndToEndTest {
         Cookies session = signIn(registered());
 
         List<Integer> statuses = Flux.range(0, 6)
-                .flatMap(i -> reactor.core.publisher.Mono.fromCallable(() -> refresh(session).returnResult(String.class).getStatus().value())
+                .flatMap(i -> reactor.core.publisher.Mono.fromCallable(() -> refresh(session).expectBody().returnResult().getStatus().value())
                         .subscribeOn(Schedulers.boundedElastic()))
                 .collectList().block(Duration.ofSeconds(30));
 
         assertThat(statuses).containsOnly(200);
         me(session.access()).expectStatus().isOk();
+    }
+
+    @Test
+    void leavesExactlyOneLiveRefreshTokenAfterTwentyParallelRefreshes() {
+        Cookies session = signIn(registered());
+
+        List<String> handedOut = Flux.range(0, 20)
+                .flatMap(i -> reactor.core.publisher.Mono.fromCallable(() -> cookiesOf(refresh(session).expectStatus().isOk()
+                        .expectBody(String.class).returnResult()).refresh()).subscribeOn(Schedulers.boundedElastic()))
+                .collectList().block(Duration.ofSeconds(30));
+
+        assertThat(handedOut).hasSize(20).containsOnly(handedOut.getFirst());
+        String sessionId = SignedJWTs.session(session.access());
+        assertThat(database.sql("SELECT count(*) FROM refresh_tokens WHERE family_id = :session::uuid AND replaced_at IS NULL AND revoked_at IS NULL")
+                .bind("session", sessionId).map(row -> row.get(0, Long.class)).one().block()).isEqualTo(1);
     }
 
     @Test
@@ -230,10 +245,72 @@ class AuthEndToEndIT extends EndToEndTest {
         meWithBearer(signed(claims)).expectStatus().isOk();
     }
 
+    /** Claims of this service's access tokens, read without verifying: the tests want ids, not trust. */
+    private static final class SignedJWTs {
+
+        static String session(String token) {
+            return claim(token, "sid");
+        }
+
+        static String subject(String token) {
+            return claim(token, "sub");
+        }
+
+        private static String claim(String token, String name) {
+            try {
+                return SignedJWT.parse(token).getJWTClaimsSet().getStringClaim(name);
+            } catch (java.text.ParseException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     private String signed(JWTClaimsSet claims) throws Exception {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(signingKey.getKeyID()).build(), claims);
         jwt.sign(new ECDSASigner(signingKey));
         return jwt.serialize();
+    }
+
+    @Test
+    void refusesATokenWhoseSessionBelongsToAnotherUser() throws Exception {
+        Cookies victim = signIn(registered());
+        Cookies attacker = signIn(registered());
+        JWTClaimsSet attackers = SignedJWT.parse(attacker.access()).getJWTClaimsSet();
+        String victimsSession = SignedJWTs.session(victim.access());
+
+        String mixed = signed(new JWTClaimsSet.Builder(attackers).claim("sid", victimsSession).build());
+
+        meWithBearer(mixed).expectStatus().isUnauthorized();
+        meWithBearer(victim.access()).expectStatus().isOk();
+    }
+
+    @Test
+    void showsUsersTheirOwnProfileAtTheRegistrationsLocationAndNobodyElses() {
+        String email = anyEmail();
+        String location = client.post().uri("/users/register").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email, "password", PASSWORD, "confirmPassword", PASSWORD))
+                .exchange().expectStatus().isCreated().expectBody().returnResult().getResponseHeaders().getLocation().toString();
+        Cookies session = signIn(email);
+
+        client.get().uri(location).cookie(ACCESS, session.access()).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.user.email").isEqualTo(email);
+        client.get().uri(location).exchange().expectStatus().isUnauthorized();
+        client.get().uri("/users/" + UUID.randomUUID()).cookie(ACCESS, session.access()).exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.type").isEqualTo("urn:accounts:problem:user-not-found");
+        client.get().uri("/users/" + SignedJWTs.subject(signIn(registered()).access())).cookie(ACCESS, session.access()).exchange()
+                .expectStatus().isNotFound();
+    }
+
+    @Test
+    void signsOutTheSessionOfABearerTokenAndRefusesAnInvalidOne() {
+        Cookies session = signIn(registered());
+
+        client.post().uri("/auth/logout").header(HttpHeaders.AUTHORIZATION, "Bearer " + session.access()).exchange().expectStatus().isOk();
+
+        meWithBearer(session.access()).expectStatus().isUnauthorized();
+        refresh(session).expectStatus().isUnauthorized();
+        client.post().uri("/auth/logout").header(HttpHeaders.AUTHORIZATION, "Bearer not-a-token").exchange().expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.errors[0].code").isEqualTo("auth.unauthenticated");
     }
 
     @Test

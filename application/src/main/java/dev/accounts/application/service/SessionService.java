@@ -9,6 +9,7 @@ import dev.accounts.application.port.in.SignOutUseCase;
 import dev.accounts.application.port.in.UserProfile;
 import dev.accounts.application.port.out.AccessTokens;
 import dev.accounts.application.port.out.RefreshTokenRepository;
+import dev.accounts.application.port.out.RefreshTokenSuccessors;
 import dev.accounts.application.port.out.SignInThrottle;
 import dev.accounts.application.port.out.UserRepository;
 import dev.accounts.domain.session.RefreshPolicy;
@@ -40,15 +41,17 @@ public final class SessionService implements SignInService.SessionStarter, Refre
     private final UserRepository users;
     private final RefreshTokenRepository refreshTokens;
     private final AccessTokens accessTokens;
+    private final RefreshTokenSuccessors successors;
     private final SignInThrottle throttle;
     private final RefreshPolicy policy;
     private final Clock clock;
 
     public SessionService(UserRepository users, RefreshTokenRepository refreshTokens, AccessTokens accessTokens,
-                          SignInThrottle throttle, RefreshPolicy policy, Clock clock) {
+                          RefreshTokenSuccessors successors, SignInThrottle throttle, RefreshPolicy policy, Clock clock) {
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.accessTokens = accessTokens;
+        this.successors = successors;
         this.throttle = throttle;
         this.policy = policy;
         this.clock = clock;
@@ -67,26 +70,31 @@ public final class SessionService implements SignInService.SessionStarter, Refre
         if (refreshToken == null || refreshToken.isBlank()) {
             return Mono.just(new Refused(Reason.UNKNOWN));
         }
-        return refreshTokens.findByHash(RefreshToken.presented(refreshToken).hash())
-                .flatMap(stored -> refresh(stored, expectedSession))
+        RefreshToken presented = RefreshToken.presented(refreshToken);
+        return refreshTokens.findByHash(presented.hash())
+                .flatMap(stored -> refresh(presented, stored, expectedSession))
                 .defaultIfEmpty(new Refused(Reason.UNKNOWN));
     }
 
-    private Mono<RefreshResult> refresh(StoredRefreshToken stored, SessionId expectedSession) {
+    /**
+     * The successor is derived from the presented token, so the rotation and every replay of the token
+     * within the grace interval hand out the same one: concurrent refreshes converge on one live token.
+     */
+    private Mono<RefreshResult> refresh(RefreshToken presented, StoredRefreshToken stored, SessionId expectedSession) {
         if (!stored.session().equals(expectedSession)) {
             return Mono.just(new Refused(Reason.SESSION_MISMATCH));
         }
         Instant now = clock.instant();
+        RefreshToken successor = successors.successorOf(presented);
         return switch (policy.decide(stored, now)) {
             case ROTATE -> {
-                RefreshToken next = RefreshToken.random();
-                StoredRefreshToken replacement = StoredRefreshToken.issue(next, stored.userId(), stored.session(), now, stored.expiresAt());
+                StoredRefreshToken replacement = StoredRefreshToken.issue(successor, stored.userId(), stored.session(), now, stored.expiresAt());
                 yield refreshTokens.rotate(stored, replacement, now).flatMap(won -> won
-                        ? Mono.just(new Refreshed(tokens(stored, next)))
+                        ? Mono.just(new Refreshed(tokens(stored, successor)))
                         // A concurrent refresh rotated it first: decide again on what it is now.
-                        : refreshTokens.findByHash(stored.tokenHash()).flatMap(current -> refresh(current, expectedSession)));
+                        : refreshTokens.findByHash(stored.tokenHash()).flatMap(current -> refresh(presented, current, expectedSession)));
             }
-            case REPLAY_WITHIN_GRACE -> issue(stored.userId(), stored.session(), now, stored.expiresAt()).map(Refreshed::new);
+            case REPLAY_WITHIN_GRACE -> Mono.just(new Refreshed(tokens(stored, successor)));
             case REUSE -> refreshTokens.revokeSession(stored.session(), now).thenReturn(new Refused(Reason.REUSED));
             case REVOKED -> Mono.just(new Refused(Reason.REVOKED));
             case EXPIRED -> Mono.just(new Refused(Reason.EXPIRED));
@@ -106,13 +114,24 @@ public final class SessionService implements SignInService.SessionStarter, Refre
     }
 
     @Override
+    public Mono<Boolean> signOutAccessToken(String accessToken) {
+        if (accessToken == null || accessToken.isBlank()) {
+            return Mono.just(false);
+        }
+        return accessTokens.verify(accessToken)
+                .flatMap(claims -> refreshTokens.revokeSession(claims.session(), clock.instant()).thenReturn(true))
+                .defaultIfEmpty(false);
+    }
+
+    @Override
     public Mono<UserProfile> currentUser(String accessToken) {
         if (accessToken == null || accessToken.isBlank()) {
             return Mono.empty();
         }
-        // The signature alone would outlive a sign-out by the token's lifetime; this service checks the session too.
+        // The signature alone would outlive a sign-out by the token's lifetime; this service checks the
+        // session too, and that it is the session of the user the token names.
         return accessTokens.verify(accessToken)
-                .filterWhen(claims -> refreshTokens.isSessionActive(claims.session(), clock.instant()))
+                .filterWhen(claims -> refreshTokens.isSessionActive(claims.session(), claims.user(), clock.instant()))
                 .flatMap(claims -> users.findById(claims.user()))
                 .map(UserProfile::of);
     }

@@ -6,6 +6,7 @@ import dev.accounts.application.port.in.RefreshSessionUseCase.RefreshResult.Refr
 import dev.accounts.application.port.in.RefreshSessionUseCase.RefreshResult.Refused;
 import dev.accounts.application.port.in.SessionTokens;
 import dev.accounts.application.testing.FakeAccessTokens;
+import dev.accounts.application.testing.FakeRefreshTokenSuccessors;
 import dev.accounts.application.testing.InMemoryRefreshTokenRepository;
 import dev.accounts.application.testing.InMemorySignInThrottle;
 import dev.accounts.application.testing.InMemoryUserRepository;
@@ -32,7 +33,7 @@ class SessionServiceTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final InMemoryRefreshTokenRepository refreshTokens = new InMemoryRefreshTokenRepository();
-    private final SessionService sessions = new SessionService(users, refreshTokens, new FakeAccessTokens(clock),
+    private final SessionService sessions = new SessionService(users, refreshTokens, new FakeAccessTokens(clock), new FakeRefreshTokenSuccessors(),
             new InMemorySignInThrottle(), new RefreshPolicy(Duration.ofDays(14), Duration.ofSeconds(10)), clock);
     private User ada;
 
@@ -101,6 +102,32 @@ class SessionServiceTest {
     }
 
     @Test
+    void convergesConcurrentRefreshesWithinGraceOnOneSuccessor() {
+        SessionTokens first = sessions.start(ada).block();
+
+        List<RefreshResult> results = Flux.range(0, 20)
+                .flatMap(i -> sessions.refresh(first.refresh().value(), first.session()).subscribeOn(Schedulers.parallel()))
+                .collectList().block();
+
+        assertThat(results).extracting(result -> ((Refreshed) result).tokens().refresh().value()).containsOnly(
+                ((Refreshed) results.getFirst()).tokens().refresh().value());
+        assertThat(refreshTokens.liveTokens(first.session())).isEqualTo(1);
+    }
+
+    @Test
+    void givesAReplayOfAnOlderTokenWithinGraceTheNextInTheOneChain() {
+        SessionTokens first = sessions.start(ada).block();
+        SessionTokens second = refreshed(first);
+        SessionTokens third = refreshed(second);
+
+        SessionTokens replayed = refreshed(first);
+
+        assertThat(replayed.refresh().value()).isEqualTo(second.refresh().value());
+        assertThat(refreshed(replayed).refresh().value()).isEqualTo(third.refresh().value());
+        assertThat(refreshTokens.liveTokens(first.session())).isEqualTo(1);
+    }
+
+    @Test
     void neverExtendsASessionPastItsLifetime() {
         SessionTokens tokens = sessions.start(ada).block();
         for (int day = 0; day < 13; day++) {
@@ -133,6 +160,29 @@ class SessionServiceTest {
         assertThat(refresh(tokens)).isEqualTo(new Refused(Reason.REVOKED));
         assertThat(sessions.signOut(tokens.refresh().value(), tokens.session()).block()).isTrue();
         assertThat(sessions.signOut(null, null).block()).isTrue();
+    }
+
+    @Test
+    void signsOutTheSessionOfABearerToken() {
+        SessionTokens tokens = sessions.start(ada).block();
+
+        assertThat(sessions.signOutAccessToken(tokens.access().value()).block()).isTrue();
+
+        assertThat(sessions.currentUser(tokens.access().value()).block()).isNull();
+        assertThat(refresh(tokens)).isEqualTo(new Refused(Reason.REVOKED));
+        assertThat(sessions.signOutAccessToken("not-a-token").block()).isFalse();
+        assertThat(sessions.signOutAccessToken(null).block()).isFalse();
+    }
+
+    @Test
+    void refusesAnAccessTokenWhoseSessionBelongsToAnotherUser() {
+        User grace = User.register(new EmailAddress("grace@example.com"), PersonName.NONE, new PasswordHash("{fake}y"), clock);
+        users.insert(grace).block();
+        SessionTokens adasSession = sessions.start(ada).block();
+        String forged = new FakeAccessTokens(clock).issue(grace.id(), adasSession.session()).value();
+
+        assertThat(sessions.currentUser(forged).block()).isNull();
+        assertThat(sessions.currentUser(adasSession.access().value()).block().id()).isEqualTo(ada.id());
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.accounts.application.port.in.SignInResult.Throttled;
 import dev.accounts.application.port.out.SignInAudit;
 import dev.accounts.application.port.out.TemporarilyUnavailableException;
 import dev.accounts.application.testing.FakeAccessTokens;
+import dev.accounts.application.testing.FakeRefreshTokenSuccessors;
 import dev.accounts.application.testing.FakePasswordHasher;
 import dev.accounts.application.testing.FakePasswordWorkCapacity;
 import dev.accounts.application.testing.InMemoryRefreshTokenRepository;
@@ -43,7 +44,7 @@ class SignInServiceTest {
     private final InMemorySignInThrottle throttle = new InMemorySignInThrottle();
     private final InMemoryRefreshTokenRepository refreshTokens = new InMemoryRefreshTokenRepository();
     private final RecordingSignInAudit audit = new RecordingSignInAudit();
-    private final SessionService sessions = new SessionService(users, refreshTokens, new FakeAccessTokens(clock), throttle,
+    private final SessionService sessions = new SessionService(users, refreshTokens, new FakeAccessTokens(clock), new FakeRefreshTokenSuccessors(), throttle,
             new RefreshPolicy(Duration.ofDays(14), Duration.ofSeconds(10)), clock);
     private final SignInService service = new SignInService(users, hasher, capacity, sessions, throttle, ThrottlePolicy.standard(), audit, clock);
     private User ada;

@@ -3,6 +3,7 @@ package dev.accounts.application.testing;
 import dev.accounts.application.port.out.RefreshTokenRepository;
 import dev.accounts.domain.session.SessionId;
 import dev.accounts.domain.session.StoredRefreshToken;
+import dev.accounts.domain.user.UserId;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
@@ -53,9 +54,16 @@ public final class InMemoryRefreshTokenRepository implements RefreshTokenReposit
     }
 
     @Override
-    public Mono<Boolean> isSessionActive(SessionId session, Instant now) {
+    public Mono<Boolean> isSessionActive(SessionId session, UserId user, Instant now) {
         return Mono.fromSupplier(() -> tokensByHash.values().stream().anyMatch(token -> token.session().equals(session)
-                && token.revokedAt() == null && now.isBefore(token.expiresAt())));
+                && token.userId().equals(user) && token.revokedAt() == null && now.isBefore(token.expiresAt())));
+    }
+
+    /** Tokens of the session that could still be refreshed: neither rotated nor revoked. */
+    public long liveTokens(SessionId session) {
+        return tokensByHash.values().stream()
+                .filter(token -> token.session().equals(session) && token.replacedAt() == null && token.revokedAt() == null)
+                .count();
     }
 
     @Override

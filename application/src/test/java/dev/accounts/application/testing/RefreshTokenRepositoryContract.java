@@ -84,8 +84,8 @@ public abstract class RefreshTokenRepositoryContract {
         assertThat(repository().findByHash(a.tokenHash()).block().revokedAt()).isEqualTo(NOW.plusSeconds(5));
         assertThat(repository().findByHash(b.tokenHash()).block().revokedAt()).isEqualTo(NOW.plusSeconds(5));
         assertThat(repository().findByHash(other.tokenHash()).block().revokedAt()).isNull();
-        assertThat(repository().isSessionActive(session, NOW.plusSeconds(6)).block()).isFalse();
-        assertThat(repository().isSessionActive(other.session(), NOW.plusSeconds(6)).block()).isTrue();
+        assertThat(repository().isSessionActive(session, a.userId(), NOW.plusSeconds(6)).block()).isFalse();
+        assertThat(repository().isSessionActive(other.session(), other.userId(), NOW.plusSeconds(6)).block()).isTrue();
         assertThat(repository().rotate(a, token(session), NOW.plusSeconds(7)).block()).isFalse();
     }
 
@@ -94,9 +94,18 @@ public abstract class RefreshTokenRepositoryContract {
         StoredRefreshToken token = token(SessionId.random());
         repository().insert(token).block();
 
-        assertThat(repository().isSessionActive(token.session(), token.expiresAt().minusSeconds(1)).block()).isTrue();
-        assertThat(repository().isSessionActive(token.session(), token.expiresAt()).block()).isFalse();
-        assertThat(repository().isSessionActive(SessionId.random(), NOW).block()).isFalse();
+        assertThat(repository().isSessionActive(token.session(), token.userId(), token.expiresAt().minusSeconds(1)).block()).isTrue();
+        assertThat(repository().isSessionActive(token.session(), token.userId(), token.expiresAt()).block()).isFalse();
+        assertThat(repository().isSessionActive(SessionId.random(), token.userId(), NOW).block()).isFalse();
+    }
+
+    @Test
+    void neverCallsASessionActiveForAnotherUser() {
+        StoredRefreshToken token = token(SessionId.random());
+        repository().insert(token).block();
+
+        assertThat(repository().isSessionActive(token.session(), token.userId(), NOW).block()).isTrue();
+        assertThat(repository().isSessionActive(token.session(), UserId.random(), NOW).block()).isFalse();
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.accounts.adapters.persistence.DatabaseFailures;
 import dev.accounts.application.port.out.RefreshTokenRepository;
 import dev.accounts.domain.session.SessionId;
 import dev.accounts.domain.session.StoredRefreshToken;
+import dev.accounts.domain.user.UserId;
 import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
 import org.springframework.data.relational.core.query.Update;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -28,7 +29,7 @@ public final class R2dbcRefreshTokenRepository implements RefreshTokenRepository
     private final R2dbcEntityTemplate template;
     private final TransactionalOperator transactions;
     private final RefreshTokenRowMapper mapper = new RefreshTokenRowMapperImpl();
-    private final Cache<SessionId, Instant> activeSessionsUntil;
+    private final Cache<SessionId, ActiveSession> activeSessions;
 
     public R2dbcRefreshTokenRepository(R2dbcEntityTemplate template, TransactionalOperator transactions) {
         this(template, transactions, Duration.ZERO);
@@ -38,7 +39,7 @@ public final class R2dbcRefreshTokenRepository implements RefreshTokenRepository
         this.template = template;
         this.transactions = transactions;
         // Upkeep on the caller: handing it to the common pool would wake a thread on every refresh.
-        this.activeSessionsUntil = Caffeine.newBuilder().executor(Runnable::run).maximumSize(activeSessionMemory.isZero() ? 0 : 50_000)
+        this.activeSessions = Caffeine.newBuilder().executor(Runnable::run).maximumSize(activeSessionMemory.isZero() ? 0 : 50_000)
                 .expireAfterWrite(activeSessionMemory).build();
     }
 
@@ -70,7 +71,7 @@ public final class R2dbcRefreshTokenRepository implements RefreshTokenRepository
 
     @Override
     public Mono<Void> revokeSession(SessionId session, Instant at) {
-        activeSessionsUntil.invalidate(session);
+        activeSessions.invalidate(session);
         return template.update(query(where("familyId").is(session.value()).and("revokedAt").isNull()),
                         Update.update("revokedAt", at), RefreshTokenRow.class)
                 .then()
@@ -78,19 +79,23 @@ public final class R2dbcRefreshTokenRepository implements RefreshTokenRepository
     }
 
     @Override
-    public Mono<Boolean> isSessionActive(SessionId session, Instant now) {
-        Instant knownUntil = activeSessionsUntil.getIfPresent(session);
-        if (knownUntil != null && now.isBefore(knownUntil)) {
-            return Mono.just(true);
+    public Mono<Boolean> isSessionActive(SessionId session, UserId user, Instant now) {
+        ActiveSession known = activeSessions.getIfPresent(session);
+        if (known != null && now.isBefore(known.expiresAt())) {
+            return Mono.just(known.user().equals(user));
         }
         return template.selectOne(query(where("familyId").is(session.value()).and("revokedAt").isNull()
                         .and("expiresAt").greaterThan(now)).limit(1), RefreshTokenRow.class)
                 .map(token -> {
-                    activeSessionsUntil.put(session, token.expiresAt());
-                    return true;
+                    ActiveSession active = new ActiveSession(new UserId(token.userId()), token.expiresAt());
+                    activeSessions.put(session, active);
+                    return active.user().equals(user);
                 })
                 .defaultIfEmpty(false)
                 .onErrorMap(DatabaseFailures::isUnavailability, DatabaseFailures::unavailable);
+    }
+
+    private record ActiveSession(UserId user, Instant expiresAt) {
     }
 
     @Override

@@ -15,6 +15,7 @@ import dev.accounts.application.port.in.SignInResult.SignedIn;
 import dev.accounts.application.port.in.SignInResult.Throttled;
 import dev.accounts.application.port.in.SignInUseCase;
 import dev.accounts.application.port.in.SignOutUseCase;
+import dev.accounts.application.port.in.UserProfile;
 import dev.accounts.application.port.out.TemporarilyUnavailableException;
 import dev.accounts.domain.registration.Violation;
 import dev.accounts.domain.session.SessionId;
@@ -27,6 +28,7 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -49,6 +51,8 @@ class AuthController {
             new Violation("email", "auth.throttled", "Too many failed sign-ins for this account; wait before trying again.");
     private static final Violation NOT_SIGNED_IN =
             new Violation("session", "auth.unauthenticated", "Sign in first: no valid access token was presented.");
+    private static final Violation NO_SUCH_USER =
+            new Violation("id", "user.not_found", "There is no user with this id that you may see.");
     private static final Violation SESSION_MISMATCH =
             new Violation("X-CSRF-Token", "csrf.token_invalid", "The CSRF token belongs to another session.");
 
@@ -108,12 +112,21 @@ class AuthController {
         });
     }
 
+    /**
+     * Ends the session of the refresh cookie (with the CSRF token) or, for programs that hold no cookies,
+     * of the {@code Authorization: Bearer} access token. With neither, there is no session to end and
+     * the answer only clears the cookies.
+     */
     @PostMapping("/auth/logout")
     Mono<ResponseEntity<?>> logout(ServerWebExchange exchange) {
         Optional<String> token = cookies.refreshToken(exchange.getRequest());
         SessionId session = exchange.getAttribute(CsrfProtectionFilter.VERIFIED_SESSION);
         if (token.isEmpty()) {
-            return Mono.just(signedOut(ResponseEntity.ok().body(SessionResponse.success())));
+            return bearerToken(exchange.getRequest())
+                    .map(bearer -> signOut.signOutAccessToken(bearer).map(done -> done
+                            ? signedOut(ResponseEntity.ok().body(SessionResponse.success()))
+                            : notSignedIn()))
+                    .orElseGet(() -> Mono.just(signedOut(ResponseEntity.ok().body(SessionResponse.success()))));
         }
         return signOut.signOut(token.get(), session).map(done -> done
                 ? signedOut(ResponseEntity.ok().body(SessionResponse.success()))
@@ -122,16 +135,39 @@ class AuthController {
 
     @GetMapping("/users/me")
     Mono<ResponseEntity<?>> me(ServerHttpRequest request) {
-        Optional<String> token = bearerToken(request).or(() -> cookies.accessToken(request));
-        return Mono.justOrEmpty(token)
-                .flatMap(currentUser::currentUser)
-                .<ResponseEntity<?>>map(user -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(SessionResponse.of(UserView.of(user))))
-                .defaultIfEmpty(noStore(withBearerChallenge(Problems.of(HttpStatus.UNAUTHORIZED, "Unauthorized", NOT_SIGNED_IN))));
+        return signedInUser(request)
+                .<ResponseEntity<?>>map(AuthController::profile)
+                .defaultIfEmpty(notSignedIn());
+    }
+
+    /**
+     * Where {@code Location} of a registration points: the signed-in user's own profile. Any other id is
+     * 404, whether or not a user has it, so the answer tells nobody which ids exist.
+     */
+    @GetMapping("/users/{id:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}")
+    Mono<ResponseEntity<?>> user(@PathVariable String id, ServerHttpRequest request) {
+        return signedInUser(request)
+                .<ResponseEntity<?>>map(user -> user.id().value().toString().equalsIgnoreCase(id)
+                        ? profile(user)
+                        : noStore(Problems.of(HttpStatus.NOT_FOUND, "Not found", NO_SUCH_USER)))
+                .defaultIfEmpty(notSignedIn());
     }
 
     @GetMapping(path = "/.well-known/jwks.json", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> jwks() {
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic()).body(signingKeys.publicKeySet());
+    }
+
+    private Mono<UserProfile> signedInUser(ServerHttpRequest request) {
+        return Mono.justOrEmpty(bearerToken(request).or(() -> cookies.accessToken(request))).flatMap(currentUser::currentUser);
+    }
+
+    private static ResponseEntity<?> profile(UserProfile user) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(SessionResponse.of(UserView.of(user)));
+    }
+
+    private static ResponseEntity<?> notSignedIn() {
+        return noStore(withBearerChallenge(Problems.of(HttpStatus.UNAUTHORIZED, "Unauthorized", NOT_SIGNED_IN)));
     }
 
     private ResponseEntity.BodyBuilder withSession(SessionTokens tokens) {

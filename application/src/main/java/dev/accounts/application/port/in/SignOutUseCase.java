@@ -11,4 +11,10 @@ public interface SignOutUseCase {
      * there was nothing to revoke (an unknown token), false when the CSRF token belongs to another session.
      */
     Mono<Boolean> signOut(String refreshToken, SessionId expectedSession);
+
+    /**
+     * Revokes the session named by a current access token, for programs that sign in with
+     * {@code Authorization: Bearer} and hold no cookies; false when the token is not a current one of this service.
+     */
+    Mono<Boolean> signOutAccessToken(String accessToken);
 }

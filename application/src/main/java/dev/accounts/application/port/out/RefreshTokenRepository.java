@@ -2,6 +2,7 @@ package dev.accounts.application.port.out;
 
 import dev.accounts.domain.session.SessionId;
 import dev.accounts.domain.session.StoredRefreshToken;
+import dev.accounts.domain.user.UserId;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
@@ -22,8 +23,8 @@ public interface RefreshTokenRepository {
     /** Revokes every token of the session; idempotent. */
     Mono<Void> revokeSession(SessionId session, Instant at);
 
-    /** Whether the session has been neither revoked nor outlived. */
-    Mono<Boolean> isSessionActive(SessionId session, Instant now);
+    /** Whether the session is {@code user}'s and has been neither revoked nor outlived. */
+    Mono<Boolean> isSessionActive(SessionId session, UserId user, Instant now);
 
     /** Deletes tokens whose session expired or was revoked before {@code before}; the number deleted. */
     Mono<Long> purge(Instant before);

@@ -1,0 +1,13 @@
+package dev.accounts.application.port.out;
+
+import dev.accounts.domain.session.RefreshToken;
+
+/**
+ * The token that replaces a refresh token when it is rotated: always the same for the same token, and
+ * unguessable without the server's key. Every replay of a just-rotated token therefore gets the one
+ * successor its rotation stored, and a session never forks into branches that each live on.
+ */
+public interface RefreshTokenSuccessors {
+
+    RefreshToken successorOf(RefreshToken token);
+}
