@@ -14,7 +14,8 @@ import java.util.List;
 @ConfigurationProperties("accounts")
 public record AccountsProperties(@DefaultValue Password password, @DefaultValue Hashing hashing, @DefaultValue EmbeddedPostgres embeddedPostgres,
                                  @DefaultValue Tokens tokens, @DefaultValue Sessions sessions, @DefaultValue SignIn signIn,
-                                 @DefaultValue Cookies cookies, @DefaultValue Csrf csrf, @DefaultValue RateLimit rateLimit) {
+                                 @DefaultValue Cookies cookies, @DefaultValue Csrf csrf, @DefaultValue RateLimit rateLimit,
+                                 @DefaultValue Server server, @DefaultValue Hsts hsts) {
 
     /** @param minLength at least 8; 15 by default, as NIST SP 800-63B-4 asks of a password that is the only factor */
     public record Password(@DefaultValue("" + PasswordPolicy.RECOMMENDED_MIN_LENGTH) int minLength) {
@@ -99,6 +100,24 @@ public record AccountsProperties(@DefaultValue Password password, @DefaultValue 
      */
     public record RateLimit(@DefaultValue("true") boolean enabled, Rule register, Rule login,
                             @DefaultValue List<String> trustedProxies, @DefaultValue("100000") long maxTrackedClients) {
+    }
+
+    /**
+     * @param headerReadTimeout from a request's first byte to the end of its headers; slower clients are cut off
+     * @param bodyReadTimeout   from the end of the headers to the end of the body
+     * @param maxConnections    open connections at most; idle ones close after {@code server.netty.idle-timeout}
+     */
+    public record Server(@DefaultValue("10s") Duration headerReadTimeout, @DefaultValue("10s") Duration bodyReadTimeout,
+                         @DefaultValue("1024") int maxConnections) {
+    }
+
+    /**
+     * @param enabled           send {@code Strict-Transport-Security} on answers to requests that came over TLS
+     * @param maxAge            how long browsers keep to https for this host
+     * @param includeSubdomains whether that holds for every subdomain too
+     */
+    public record Hsts(@DefaultValue("true") boolean enabled, @DefaultValue("365d") Duration maxAge,
+                       @DefaultValue("false") boolean includeSubdomains) {
     }
 
     /** {@code limit} requests per {@code period}, at most {@code burst} at once. */

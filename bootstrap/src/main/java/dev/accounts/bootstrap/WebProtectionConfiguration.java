@@ -7,7 +7,12 @@ import dev.accounts.adapters.web.ratelimit.LocalClientBuckets;
 import dev.accounts.adapters.web.ratelimit.RateLimitFilter;
 import dev.accounts.adapters.web.ratelimit.RateLimitRule;
 import dev.accounts.adapters.web.ratelimit.RedisClientBuckets;
+import dev.accounts.adapters.web.headers.StrictTransportSecurity;
+import dev.accounts.adapters.web.server.ConnectionGuard;
+import dev.accounts.adapters.web.server.ConnectionLimits;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCredentials;
+import io.lettuce.core.RedisCredentialsProvider;
 import io.lettuce.core.RedisURI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,13 +21,17 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 
 import java.time.Duration;
 import java.util.Map;
 
-/** Per-client rate limits, in memory or in Redis, and how client addresses are found behind proxies. */
+/**
+ * What guards the web edge: per-client rate limits (in memory or in Redis), how client addresses are found
+ * behind proxies, connection limits and time-outs, HSTS, and which actuator endpoints answer at all.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebProtectionConfiguration {
 
@@ -45,7 +54,7 @@ class WebProtectionConfiguration {
                 .build();
         String password = environment.getProperty("spring.data.redis.password");
         if (password != null && !password.isEmpty()) {
-            uri.setPassword(password.toCharArray());
+            uri.setCredentialsProvider(RedisCredentialsProvider.from(() -> RedisCredentials.just(null, password)));
         }
         uri.setTimeout(Duration.ofSeconds(1));
         return RedisClient.create(uri);
@@ -69,6 +78,24 @@ class WebProtectionConfiguration {
         return new RateLimitFilter(Map.of(
                 "/users/register", rule("register", limits.register()),
                 "/auth/login", rule("login", limits.login())), buckets, clients, problems);
+    }
+
+    @Bean
+    ConnectionGuard connectionGuard(AccountsProperties properties) {
+        AccountsProperties.Server server = properties.server();
+        return new ConnectionGuard(new ConnectionLimits(server.headerReadTimeout(), server.bodyReadTimeout(), server.maxConnections()));
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "accounts.hsts.enabled", havingValue = "true", matchIfMissing = true)
+    StrictTransportSecurity strictTransportSecurity(AccountsProperties properties) {
+        return new StrictTransportSecurity(properties.hsts().maxAge(), properties.hsts().includeSubdomains());
+    }
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
+    OnlyHealthProbes onlyHealthProbes(ProblemResponses problems) {
+        return new OnlyHealthProbes(problems);
     }
 
     private static RateLimitRule rule(String name, AccountsProperties.Rule rule) {

@@ -42,11 +42,30 @@ class RateLimitEndToEndIT extends EndToEndTest {
     }
 
     @Test
+    void spendsNoRegistrationOnARequestRefusedForItsShape() {
+        String address = "198.51.100.22";
+        for (int i = 0; i < 4; i++) {
+            register(address).expectStatus().isCreated();
+        }
+        client.post().uri("/users/register").contentType(MediaType.APPLICATION_JSON).header("X-Forwarded-For", address)
+                .bodyValue("{\"email\": \"typo@example\"").exchange().expectStatus().isBadRequest();
+        client.post().uri("/users/register").contentType(MediaType.APPLICATION_JSON).header("X-Forwarded-For", address)
+                .bodyValue(Map.of("email", "not-an-email", "password", PASSWORD, "confirmPassword", PASSWORD)).exchange()
+                .expectStatus().isBadRequest();
+        client.post().uri("/users/register").contentType(MediaType.TEXT_PLAIN).header("X-Forwarded-For", address)
+                .bodyValue("email=a").exchange().expectStatus().isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+
+        register(address).expectStatus().isCreated();
+        register(address).expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("ACCOUNTS_RATE_LIMIT_ENABLED=false"));
+    }
+
+    @Test
     void limitsSignInAttemptsPerAddress() {
         int allowed = 0;
         while (allowed < 40 && client.post().uri("/auth/login").contentType(MediaType.APPLICATION_JSON)
                 .header("X-Forwarded-For", "198.51.100.30").bodyValue(Map.of("email", anyEmail(), "password", "x")).exchange()
-                .returnResult(String.class).getStatus().value() == 401) {
+                .expectBody().returnResult().getStatus().value() == 401) {
             allowed++;
         }
 

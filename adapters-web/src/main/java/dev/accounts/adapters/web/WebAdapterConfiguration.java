@@ -1,6 +1,8 @@
 package dev.accounts.adapters.web;
 
+import dev.accounts.adapters.web.client.ClientAddresses;
 import dev.accounts.adapters.web.headers.SecurityHeadersFilter;
+import dev.accounts.adapters.web.headers.StrictTransportSecurity;
 import org.springframework.boot.http.codec.CodecCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +20,8 @@ import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
+
+import java.util.Optional;
 
 /** The web adapter's controllers and error handling, and how strictly it reads request bodies. */
 @Configuration(proxyBeanMethods = false)
@@ -38,8 +42,8 @@ public class WebAdapterConfiguration {
     /** First of the filters, so that answers written by the later ones carry the headers too. */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    SecurityHeadersFilter securityHeadersFilter() {
-        return new SecurityHeadersFilter();
+    SecurityHeadersFilter securityHeadersFilter(Optional<StrictTransportSecurity> strictTransportSecurity, ClientAddresses clients) {
+        return new SecurityHeadersFilter(strictTransportSecurity, clients);
     }
 
     /** Runs after Spring Boot's own codec customizers, so that its decoder is the one that stays. */

@@ -121,7 +121,9 @@ public final class RegistrationRules {
                 .filter(password::containsIgnoringCase)
                 .ifPresent(localPart -> violations.add(
                         new Violation("password", "password.contains_email", "Password must not contain your email address.")));
-        if (form.confirmPassword() == null || !Password.normalise(form.confirmPassword()).equals(password)) {
+        if (form.confirmPassword() == null || form.confirmPassword().isEmpty()) {
+            violations.add(new Violation("confirmPassword", "confirmPassword.required", "Confirm the password by typing it again."));
+        } else if (!Password.normalise(form.confirmPassword()).equals(password)) {
             violations.add(new Violation("confirmPassword", "password.mismatch", "Password and confirmation password do not match."));
         }
         return Optional.of(password);

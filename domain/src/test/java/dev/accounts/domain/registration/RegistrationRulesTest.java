@@ -50,6 +50,12 @@ class RegistrationRulesTest {
     }
 
     @Test
+    void asksForAMissingConfirmationRatherThanCallingItAMismatch() {
+        assertThat(codes(rules.check(with(valid(), "confirmPassword", null)))).containsExactly("confirmPassword.required");
+        assertThat(codes(rules.check(with(valid(), "confirmPassword", "")))).containsExactly("confirmPassword.required");
+    }
+
+    @Test
     void reportsAnOverlongEmail() {
         assertThat(codes(rules.check(with(valid(), "email", "a".repeat(300) + "@example.com")))).containsExactly("email.too_long");
     }

@@ -51,6 +51,12 @@ public final class ClientAddresses {
         return peer;
     }
 
+    /** Whether the socket's peer is one of the trusted proxies, whose forwarding headers may be believed. */
+    public boolean fromTrustedProxy(ServerHttpRequest request) {
+        InetSocketAddress remote = request.getRemoteAddress();
+        return !trustedProxies.isEmpty() && remote != null && remote.getAddress() != null && isTrusted(remote.getAddress().getAddress());
+    }
+
     private boolean isTrusted(byte[] address) {
         byte[] unmapped = IpLiteral.unmapped(address);
         return trustedProxies.stream().anyMatch(proxy -> proxy.contains(unmapped));

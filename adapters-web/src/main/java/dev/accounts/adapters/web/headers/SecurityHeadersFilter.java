@@ -1,19 +1,33 @@
 package dev.accounts.adapters.web.headers;
 
+import dev.accounts.adapters.web.client.ClientAddresses;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
+import java.util.Optional;
+
 /**
  * Headers every answer carries, errors included: no content sniffing, no referrer, no framing and no
  * active content (this service serves no HTML, so the strictest policy costs nothing), and no caching
- * unless an endpoint says otherwise (only the public keys do): answers hold user data or tokens.
+ * unless an endpoint says otherwise (only the public keys do): answers hold user data or tokens. Answers
+ * to requests that came over TLS, directly or through a trusted proxy, also carry
+ * {@code Strict-Transport-Security} when it is configured; on plain http the header would mean nothing.
  */
 public final class SecurityHeadersFilter implements WebFilter {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    private final Optional<String> strictTransportSecurity;
+    private final ClientAddresses clients;
+
+    public SecurityHeadersFilter(Optional<StrictTransportSecurity> strictTransportSecurity, ClientAddresses clients) {
+        this.strictTransportSecurity = strictTransportSecurity.map(StrictTransportSecurity::headerValue);
+        this.clients = clients;
+    }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -26,8 +40,19 @@ public final class SecurityHeadersFilter implements WebFilter {
             if (!headers.containsHeader(HttpHeaders.CACHE_CONTROL)) {
                 headers.setCacheControl("no-store");
             }
+            strictTransportSecurity.filter(value -> cameOverTls(exchange.getRequest()))
+                    .ifPresent(value -> headers.set("Strict-Transport-Security", value));
             return Mono.empty();
         });
         return chain.filter(exchange);
+    }
+
+    private boolean cameOverTls(ServerHttpRequest request) {
+        if (request.getSslInfo() != null) {
+            return true;
+        }
+        String forwardedProto = request.getHeaders().getFirst("X-Forwarded-Proto");
+        return forwardedProto != null && clients.fromTrustedProxy(request)
+                && forwardedProto.split(",", 2)[0].strip().equalsIgnoreCase("https");
     }
 }

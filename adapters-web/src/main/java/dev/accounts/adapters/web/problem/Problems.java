@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class Problems {
 
-    private static final String TYPE_PREFIX = "urn:accounts:problem:";
+    static final String TYPE_PREFIX = "urn:accounts:problem:";
 
     private Problems() {
     }

@@ -22,6 +22,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DatabindException;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -36,6 +37,7 @@ import java.util.Optional;
 class WebErrorHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(WebErrorHandler.class);
+    private static final URI ABOUT_BLANK = URI.create("about:blank");
 
     private final UnavailableAnswers unavailableAnswers;
 
@@ -49,11 +51,14 @@ class WebErrorHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception failure, ServerWebExchange exchange) {
+    Mono<ResponseEntity<ProblemDetail>> unexpected(Exception failure, ServerWebExchange exchange) {
+        if (LostClients.isLost(failure, exchange)) {
+            return LostClients.noAnswer(failure, exchange);
+        }
         log.error("unexpected failure on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), failure);
         ProblemDetail problem = Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "The service failed to handle this request.", List.of());
-        return ResponseEntity.internalServerError().body(problem);
+        return Mono.just(ResponseEntity.internalServerError().body(problem));
     }
 
     @Override
@@ -68,12 +73,18 @@ class WebErrorHandler extends ResponseEntityExceptionHandler {
     @Override
     protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception exception, Object body, HttpHeaders headers,
                                                                    HttpStatusCode status, ServerWebExchange exchange) {
+        if (LostClients.isLost(exception, exchange)) {
+            return LostClients.noAnswer(exception, exchange);
+        }
         Object problem = body;
         if (status.value() == HttpStatus.CONTENT_TOO_LARGE.value()) {
             problem = Problems.problem(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request body too large",
                     "The request body must be at most " + WebAdapterConfiguration.MAX_REQUEST_BODY_BYTES / 1024 + " KiB.", List.of());
         } else if (problem == null && exception instanceof ErrorResponse response) {
             problem = response.updateAndGetBody(getMessageSource(), Locale.ENGLISH);
+        }
+        if (problem instanceof ProblemDetail detail && (detail.getType() == null || ABOUT_BLANK.equals(detail.getType()))) {
+            FrameworkProblems.explain(detail, status);
         }
         if (problem instanceof ProblemDetail detail && (detail.getProperties() == null || !detail.getProperties().containsKey("successStatus"))) {
             Problems.withSeedFields(detail, List.of());

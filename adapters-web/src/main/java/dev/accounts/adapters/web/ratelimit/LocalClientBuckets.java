@@ -29,6 +29,16 @@ public final class LocalClientBuckets implements ClientBuckets {
         });
     }
 
+    @Override
+    public Mono<Void> refund(String client, RateLimitRule rule) {
+        return Mono.fromRunnable(() -> {
+            Bucket bucket = buckets.getIfPresent(rule.name() + ":" + client);
+            if (bucket != null) {
+                bucket.addTokens(1);
+            }
+        });
+    }
+
     static Probe probe(ConsumptionProbe probe) {
         return probe.isConsumed()
                 ? new Probe(true, probe.getRemainingTokens(), Duration.ofNanos(Math.max(0, probe.getNanosToWaitForReset())))

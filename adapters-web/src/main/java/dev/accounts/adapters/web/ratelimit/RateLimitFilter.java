@@ -4,10 +4,12 @@ import dev.accounts.adapters.web.client.ClientAddresses;
 import dev.accounts.adapters.web.problem.ProblemResponses;
 import dev.accounts.adapters.web.problem.Problems;
 import dev.accounts.domain.registration.Violation;
-import org.slf4j.Logger;
+import dev.accounts.adapters.web.logging.SampledLog;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -15,7 +17,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Set;
 
 /**
  * Limits how often one client may register and sign in, with a token bucket per client address. A
@@ -25,14 +27,16 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RateLimitFilter implements WebFilter {
 
-    private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
-    private static final Duration WARNING_INTERVAL = Duration.ofMinutes(1);
+    private static final Set<Integer> REFUSED_FOR_SHAPE = Set.of(400, 413, 415);
+    private static final Violation EXCEEDED = new Violation("request", "rate_limit.exceeded",
+            "Too many requests from this address; retry after the time in Retry-After. "
+                    + "Trying the service locally? Start it with ACCOUNTS_RATE_LIMIT_ENABLED=false to turn the limits off.");
 
     private final Map<String, RateLimitRule> rulesByPath;
     private final ClientBuckets buckets;
     private final ClientAddresses clients;
     private final ProblemResponses problems;
-    private final AtomicLong lastStoreWarning = new AtomicLong();
+    private final SampledLog storeFailures = new SampledLog(LoggerFactory.getLogger(RateLimitFilter.class), Level.WARN, Duration.ofMinutes(1));
 
     /** @param rulesByPath the rule for POST requests to each path */
     public RateLimitFilter(Map<String, RateLimitRule> rulesByPath, ClientBuckets buckets, ClientAddresses clients, ProblemResponses problems) {
@@ -51,7 +55,8 @@ public final class RateLimitFilter implements WebFilter {
         if (rule == null) {
             return chain.filter(exchange);
         }
-        return buckets.tryConsume(clients.of(exchange.getRequest()), rule)
+        String client = clients.of(exchange.getRequest());
+        return buckets.tryConsume(client, rule)
                 .map(probe -> new Outcome(probe, false))
                 .onErrorResume(failure -> {
                     warnAboutStore(failure);
@@ -63,13 +68,36 @@ public final class RateLimitFilter implements WebFilter {
                     }
                     HttpHeaders headers = exchange.getResponse().getHeaders();
                     headers.set("RateLimit-Policy", rule.policy());
-                    headers.set("RateLimit", "\"" + rule.name() + "\";r=" + outcome.probe().remaining() + ";t=" + secondsUp(outcome.probe().waitTime()));
+                    headers.set("RateLimit", header(rule, outcome.probe().remaining(), outcome.probe()));
                     if (outcome.probe().allowed()) {
+                        // Before the answer leaves, so that the client's next request finds the token back.
+                        exchange.getResponse().beforeCommit(() -> refundIfRefusedForItsShape(exchange, client, rule, outcome.probe()));
                         return chain.filter(exchange);
                     }
-                    return problems.write(exchange, Problems.tooManyRequests(new Violation("request", "rate_limit.exceeded",
-                            "Too many requests from this address; retry after the time in Retry-After."), outcome.probe().waitTime()));
+                    return problems.write(exchange, Problems.tooManyRequests(EXCEEDED, outcome.probe().waitTime()));
                 });
+    }
+
+    /**
+     * A request the service refused for its shape (400, 413, 415) cost nothing worth limiting: it never
+     * reached the uniqueness check or any password work, so its token is given back. A person correcting
+     * typos in a form does not use up their sign-ups.
+     */
+    private Mono<Void> refundIfRefusedForItsShape(ServerWebExchange exchange, String client, RateLimitRule rule, ClientBuckets.Probe probe) {
+        HttpStatusCode status = exchange.getResponse().getStatusCode();
+        if (status == null || !REFUSED_FOR_SHAPE.contains(status.value())) {
+            return Mono.empty();
+        }
+        return buckets.refund(client, rule)
+                .then(Mono.fromRunnable(() -> exchange.getResponse().getHeaders().set("RateLimit", header(rule, probe.remaining() + 1, probe))))
+                .onErrorResume(failure -> {
+                    warnAboutStore(failure);
+                    return Mono.empty();
+                }).then();
+    }
+
+    private static String header(RateLimitRule rule, long remaining, ClientBuckets.Probe probe) {
+        return "\"" + rule.name() + "\";r=" + remaining + ";t=" + secondsUp(probe.waitTime());
     }
 
     private record Outcome(ClientBuckets.Probe probe, boolean storeFailed) {
@@ -80,10 +108,6 @@ public final class RateLimitFilter implements WebFilter {
     }
 
     private void warnAboutStore(Throwable failure) {
-        long now = System.nanoTime();
-        long last = lastStoreWarning.get();
-        if (now - last > WARNING_INTERVAL.toNanos() && lastStoreWarning.compareAndSet(last, now)) {
-            log.warn("rate-limit store unavailable, letting requests through: {}", failure.toString());
-        }
+        storeFailures.log("rate-limit store unavailable, letting requests through: {}", failure.toString());
     }
 }

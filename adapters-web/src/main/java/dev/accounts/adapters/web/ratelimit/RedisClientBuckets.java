@@ -1,5 +1,6 @@
 package dev.accounts.adapters.web.ratelimit;
 
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
@@ -11,6 +12,8 @@ import io.lettuce.core.codec.StringCodec;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Buckets in Redis, shared by every instance, through bucket4j's compare-and-swap over Lettuce. Keys
@@ -35,9 +38,20 @@ public final class RedisClientBuckets implements ClientBuckets, AutoCloseable {
     @Override
     public Mono<Probe> tryConsume(String client, RateLimitRule rule) {
         return Mono.defer(() -> Mono.fromFuture(buckets.builder()
-                .build(KEY_PREFIX + rule.name() + ":" + client, rule.bucket())
+                .build(KEY_PREFIX + rule.name() + ":" + client, configurationOf(rule))
                 .tryConsumeAndReturnRemaining(1)))
                 .map(LocalClientBuckets::probe);
+    }
+
+    @Override
+    public Mono<Void> refund(String client, RateLimitRule rule) {
+        return Mono.defer(() -> Mono.fromFuture(buckets.builder()
+                .build(KEY_PREFIX + rule.name() + ":" + client, configurationOf(rule))
+                .addTokens(1)));
+    }
+
+    private static Supplier<CompletableFuture<BucketConfiguration>> configurationOf(RateLimitRule rule) {
+        return () -> CompletableFuture.completedFuture(rule.bucket());
     }
 
     @Override

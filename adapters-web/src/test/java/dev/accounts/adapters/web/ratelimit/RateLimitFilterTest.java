@@ -23,11 +23,17 @@ class RateLimitFilterTest {
     private final AtomicInteger handled = new AtomicInteger();
 
     private WebTestClient clientWith(ClientBuckets buckets) {
+        return clientWith(buckets, HttpStatus.OK);
+    }
+
+    /** The handler behind the filter answers {@code status}, or the status named in an {@code X-Answer} header. */
+    private WebTestClient clientWith(ClientBuckets buckets, HttpStatus status) {
         RateLimitFilter filter = new RateLimitFilter(Map.of("/auth/login", new RateLimitRule("login", 30, Duration.ofMinutes(1), 2)),
                 buckets, new ClientAddresses(List.of()), new ProblemResponses(JsonMapper.builder().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build()));
         return WebTestClient.bindToWebHandler(exchange -> {
             handled.incrementAndGet();
-            exchange.getResponse().setStatusCode(HttpStatus.OK);
+            String answer = exchange.getRequest().getHeaders().getFirst("X-Answer");
+            exchange.getResponse().setStatusCode(answer == null ? status : HttpStatus.valueOf(Integer.parseInt(answer)));
             return exchange.getResponse().setComplete();
         }).webFilter(filter).build();
     }
@@ -60,11 +66,35 @@ class RateLimitFilterTest {
     }
 
     @Test
+    void givesBackTheTokensOfRequestsRefusedForTheirShape() {
+        WebTestClient client = clientWith(new LocalClientBuckets(100, Duration.ofMinutes(5)));
+
+        for (int status : new int[]{400, 413, 415, 400, 400}) {
+            client.post().uri("/auth/login").header("X-Answer", Integer.toString(status)).exchange().expectStatus().isEqualTo(status);
+        }
+
+        client.post().uri("/auth/login").exchange().expectStatus().isOk();
+        client.post().uri("/auth/login").header("X-Answer", "409").exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT);
+        client.post().uri("/auth/login").exchange().expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("ACCOUNTS_RATE_LIMIT_ENABLED=false"));
+    }
+
+    @Test
     void letsRequestsThroughWhenTheStoreFails() {
-        WebTestClient client = clientWith((key, rule) -> Mono.error(new IllegalStateException("redis down")));
+        WebTestClient client = clientWith(new ClientBuckets() {
+            @Override
+            public Mono<Probe> tryConsume(String client, RateLimitRule rule) {
+                return Mono.error(new IllegalStateException("redis down"));
+            }
+
+            @Override
+            public Mono<Void> refund(String client, RateLimitRule rule) {
+                return Mono.error(new IllegalStateException("redis down"));
+            }
+        }, HttpStatus.BAD_REQUEST);
 
         for (int i = 0; i < 5; i++) {
-            client.post().uri("/auth/login").exchange().expectStatus().isOk();
+            client.post().uri("/auth/login").exchange().expectStatus().isBadRequest();
         }
     }
 

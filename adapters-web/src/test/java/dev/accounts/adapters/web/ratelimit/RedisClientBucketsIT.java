@@ -57,6 +57,20 @@ class RedisClientBucketsIT {
     }
 
     @Test
+    void givesARefundedTokenBackToEveryInstance() {
+        RateLimitRule rule = new RateLimitRule("it-" + UUID.randomUUID(), 10, Duration.ofHours(1), 1);
+        try (RedisClientBuckets first = new RedisClientBuckets(client, Duration.ofSeconds(2));
+             RedisClientBuckets second = new RedisClientBuckets(client, Duration.ofSeconds(2))) {
+
+            assertThat(first.tryConsume("203.0.113.9", rule).block().allowed()).isTrue();
+            assertThat(second.tryConsume("203.0.113.9", rule).block().allowed()).isFalse();
+            first.refund("203.0.113.9", rule).block();
+
+            assertThat(second.tryConsume("203.0.113.9", rule).block().allowed()).isTrue();
+        }
+    }
+
+    @Test
     void letsKeysExpireOnceTheBucketWouldBeFull() {
         RateLimitRule rule = new RateLimitRule("it-" + UUID.randomUUID(), 60, Duration.ofMinutes(1), 5);
         try (RedisClientBuckets buckets = new RedisClientBuckets(client, Duration.ofSeconds(2));

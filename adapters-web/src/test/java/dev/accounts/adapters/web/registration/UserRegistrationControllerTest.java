@@ -14,6 +14,7 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
 
@@ -50,7 +51,7 @@ class UserRegistrationControllerTest extends WebSliceTest {
                 .expectHeader().location("/users/0b6f1f5e-3a44-4b8e-9d7b-2f4e0d1c9a11")
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
                 .expectBody().json("""
-                        {"successStatus":true,"message":"success","userId":"0b6f1f5e-3a44-4b8e-9d7b-2f4e0d1c9a11"}""", true);
+                        {"successStatus":true,"message":"success","userId":"0b6f1f5e-3a44-4b8e-9d7b-2f4e0d1c9a11"}""", JsonCompareMode.STRICT);
     }
 
     @Test
@@ -179,7 +180,9 @@ class UserRegistrationControllerTest extends WebSliceTest {
     void answers415ForANonJsonContentType() {
         post(MediaType.TEXT_PLAIN, VALID_BODY).expectStatus().isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(415).jsonPath("$.successStatus").isEqualTo(false);
+                .expectBody().jsonPath("$.status").isEqualTo(415).jsonPath("$.successStatus").isEqualTo(false)
+                .jsonPath("$.type").isEqualTo("urn:accounts:problem:unsupported-media-type")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("Content-Type: application/json"));
         post(MediaType.APPLICATION_FORM_URLENCODED, "email=a").expectStatus().isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
     }
 
@@ -198,7 +201,8 @@ class UserRegistrationControllerTest extends WebSliceTest {
         client.get().uri("/users/register").exchange().expectStatus().isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
                 .expectHeader().valueEquals(HttpHeaders.ALLOW, "POST")
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.successStatus").isEqualTo(false);
+                .expectBody().jsonPath("$.successStatus").isEqualTo(false)
+                .jsonPath("$.type").isEqualTo("urn:accounts:problem:method-not-allowed");
         client.put().uri("/users/register").contentType(MediaType.APPLICATION_JSON).bodyValue(VALID_BODY).exchange()
                 .expectStatus().isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
         client.delete().uri("/users/register").exchange().expectStatus().isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
@@ -206,8 +210,12 @@ class UserRegistrationControllerTest extends WebSliceTest {
 
     @Test
     void answers404WithAProblemForUnknownPaths() {
-        client.get().uri("/nothing/here").exchange().expectStatus().isNotFound()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(404);
+        for (String path : new String[]{"/nothing/here", "/", "/users/not-a-uuid"}) {
+            client.get().uri(path).exchange().expectStatus().isNotFound()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.status").isEqualTo(404)
+                    .jsonPath("$.type").isEqualTo("urn:accounts:problem:not-found")
+                    .jsonPath("$.detail").value(detail -> assertThat((String) detail).doesNotContain("static resource"));
+        }
     }
 }
