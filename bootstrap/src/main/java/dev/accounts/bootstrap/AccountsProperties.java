@@ -22,28 +22,37 @@ public record AccountsProperties(@DefaultValue Password password, @DefaultValue 
     }
 
     /**
-     * @param algorithm     for new hashes; stored hashes of either algorithm keep verifying
-     * @param threads       hashing threads; 0 means one per CPU core
-     * @param queueCapacity hashes that may wait for a thread, at least 1; -1 means four per thread. Past it: 503
-     * @param retryAfter    what a 503 for full hashing capacity tells the client to wait
+     * @param algorithm         for new hashes; stored hashes of either algorithm keep verifying
+     * @param threads           hashing threads; 0 means one per CPU core
+     * @param concurrency       requests doing password work at once; 0 means two per thread, which keeps the
+     *                          threads busy while each request does its queries
+     * @param maxWait           the longest a request waits for its turn; one that would wait longer gets 503
+     * @param maxSharePerClient of the concurrent places, what one client address may hold while others wait
+     * @param refusalDelay      how long a 503 for full capacity is held back, so that clients retrying at once
+     *                          come back a few times a second, not thousands
+     * @param retryAfter        the least a 503 for full capacity tells the client to wait
      */
     public record Hashing(@DefaultValue("argon2id") HashingAlgorithm algorithm, @DefaultValue("0") int threads,
-                          @DefaultValue("-1") int queueCapacity, @DefaultValue("1s") Duration retryAfter) {
+                          @DefaultValue("0") int concurrency, @DefaultValue("1s") Duration maxWait,
+                          @DefaultValue("0.5") double maxSharePerClient, @DefaultValue("30ms") Duration refusalDelay,
+                          @DefaultValue("1s") Duration retryAfter) {
 
         int effectiveThreads() {
             return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         }
 
-        int effectiveQueueCapacity() {
-            return queueCapacity >= 0 ? queueCapacity : 4 * effectiveThreads();
+        int effectiveConcurrency() {
+            return concurrency > 0 ? concurrency : 2 * effectiveThreads();
         }
     }
 
     /**
-     * @param enabled start one when no {@code spring.r2dbc.url} is set
-     * @param dataDir where its data lives across restarts
+     * @param enabled     start one when no {@code spring.r2dbc.url} is set
+     * @param dataDir     where its data lives across restarts, with its password
+     * @param binariesDir where its binaries are unpacked, readable by the service's user only
      */
-    public record EmbeddedPostgres(@DefaultValue("true") boolean enabled, @DefaultValue("data/postgres") Path dataDir) {
+    public record EmbeddedPostgres(@DefaultValue("true") boolean enabled, @DefaultValue("data/postgres") Path dataDir,
+                                   @DefaultValue("data/postgres-binaries") Path binariesDir) {
     }
 
     /**

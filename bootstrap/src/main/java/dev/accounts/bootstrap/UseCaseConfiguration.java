@@ -2,6 +2,7 @@ package dev.accounts.bootstrap;
 
 import dev.accounts.adapters.persistence.user.R2dbcUserRepository;
 import dev.accounts.adapters.security.password.HashingExecutor;
+import dev.accounts.adapters.security.password.PasswordWorkQueue;
 import dev.accounts.adapters.security.password.SpringCryptoPasswordHasher;
 import dev.accounts.adapters.security.password.ZxcvbnPasswordStrengthEstimator;
 import dev.accounts.application.port.in.RegisterUserUseCase;
@@ -32,7 +33,15 @@ class UseCaseConfiguration {
     @Bean(destroyMethod = "close")
     HashingExecutor hashingExecutor(AccountsProperties properties) {
         AccountsProperties.Hashing hashing = properties.hashing();
-        return new HashingExecutor(hashing.effectiveThreads(), hashing.effectiveQueueCapacity(), hashing.retryAfter());
+        return new HashingExecutor(hashing.effectiveThreads(), hashing.effectiveConcurrency(), hashing.retryAfter());
+    }
+
+    @Bean(destroyMethod = "close")
+    PasswordWorkQueue passwordWorkQueue(AccountsProperties properties) {
+        AccountsProperties.Hashing hashing = properties.hashing();
+        // Until it has measured some, the queue guesses that a request holds its place for two hashes' time.
+        return new PasswordWorkQueue(new PasswordWorkQueue.Policy(hashing.effectiveConcurrency(), hashing.maxWait(),
+                hashing.maxSharePerClient(), hashing.refusalDelay(), hashing.retryAfter(), Duration.ofMillis(100)));
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package dev.accounts.bootstrap;
 
 import dev.accounts.adapters.security.password.HashingExecutor;
+import dev.accounts.adapters.security.password.PasswordWorkQueue;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -15,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** With every hashing thread busy and no room to wait, password work is refused at once and nothing else slows. */
-@TestPropertySource(properties = {"accounts.hashing.threads=1", "accounts.hashing.queue-capacity=1"})
+/** With every hashing thread busy and no time left to wait, password work is refused and nothing else slows. */
+@TestPropertySource(properties = {"accounts.hashing.threads=1", "accounts.hashing.concurrency=1", "accounts.hashing.max-wait=100ms"})
 class LoadSheddingEndToEndIT extends EndToEndTest {
 
     private static final String PASSWORD = "tangerine otter kayak mosaic";
@@ -27,23 +28,25 @@ class LoadSheddingEndToEndIT extends EndToEndTest {
     @Autowired
     HashingExecutor hashing;
 
+    @Autowired
+    PasswordWorkQueue queue;
+
     private WebTestClient.ResponseSpec register(String email) {
         return client.post().uri("/users/register").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("email", email, "password", PASSWORD, "confirmPassword", PASSWORD)).exchange();
     }
 
     @Test
-    void answers503AtOnceWhileHashingIsSaturatedAndServesEverythingElse() throws InterruptedException {
+    void answers503WhileHashingIsSaturatedAndServesEverythingElse() throws InterruptedException {
         String existing = anyEmail();
         register(existing).expectStatus().isCreated();
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch busy = new CountDownLatch(1);
-        hashing.admit(hashing.submit(() -> {
+        queue.admit("203.0.113.99", hashing.submit(() -> {
             busy.countDown();
             return release.await(30, TimeUnit.SECONDS);
         })).subscribe();
         busy.await(10, TimeUnit.SECONDS);
-        hashing.admit(hashing.submit(() -> release.await(30, TimeUnit.SECONDS))).subscribe(); // and the one waiting place
         try {
             register(anyEmail()).expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
                     .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")

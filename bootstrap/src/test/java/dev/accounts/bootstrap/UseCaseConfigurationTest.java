@@ -57,6 +57,6 @@ class UseCaseConfigurationTest {
         AccountsProperties.Hashing hashing = properties(HashingAlgorithm.ARGON2ID, 15).hashing();
 
         assertThat(hashing.effectiveThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
-        assertThat(hashing.effectiveQueueCapacity()).isEqualTo(4 * Runtime.getRuntime().availableProcessors());
+        assertThat(hashing.effectiveConcurrency()).isEqualTo(2 * Runtime.getRuntime().availableProcessors());
     }
 }

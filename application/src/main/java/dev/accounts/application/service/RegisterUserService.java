@@ -49,7 +49,7 @@ public final class RegisterUserService implements RegisterUserUseCase {
     public Mono<RegistrationResult> register(RegisterUserCommand command) {
         return Mono.defer(() -> switch (rules.check(command.toForm())) {
             case RegistrationCheck.Refused refused -> Mono.just(new Rejected(refused.violations()));
-            case RegistrationCheck.Accepted accepted -> registerOnce(accepted);
+            case RegistrationCheck.Accepted accepted -> registerOnce(accepted, command.clientAddress());
         });
     }
 
@@ -59,15 +59,15 @@ public final class RegisterUserService implements RegisterUserUseCase {
      * wait for it and then check again, which finds the address taken. Across instances the database's
      * unique key still decides.
      */
-    private Mono<RegistrationResult> registerOnce(RegistrationCheck.Accepted accepted) {
+    private Mono<RegistrationResult> registerOnce(RegistrationCheck.Accepted accepted, String client) {
         return Mono.defer(() -> {
             String key = accepted.email().key();
             Sinks.Empty<Void> mine = Sinks.empty();
             Sinks.Empty<Void> earlier = inFlight.putIfAbsent(key, mine);
             if (earlier != null) {
-                return earlier.asMono().then(registerOnce(accepted));
+                return earlier.asMono().then(registerOnce(accepted, client));
             }
-            return checkHashAndInsert(accepted).doFinally(signal -> {
+            return checkHashAndInsert(accepted, client).doFinally(signal -> {
                 inFlight.remove(key, mine);
                 mine.tryEmitEmpty();
             });
@@ -82,11 +82,11 @@ public final class RegisterUserService implements RegisterUserUseCase {
      * saturated instance thus refuses a sign-up before spending anything on it, not even the query, and
      * never after its estimate; a duplicate it already knows is still answered at once.
      */
-    private Mono<RegistrationResult> checkHashAndInsert(RegistrationCheck.Accepted accepted) {
+    private Mono<RegistrationResult> checkHashAndInsert(RegistrationCheck.Accepted accepted, String client) {
         if (users.knownToBeTaken(accepted.email())) {
             return Mono.just(new EmailTaken(accepted.email()));
         }
-        return capacity.admit(Mono.defer(() -> users.existsByEmail(accepted.email()))
+        return capacity.admit(client, Mono.defer(() -> users.existsByEmail(accepted.email()))
                         .flatMap(taken -> taken ? Mono.just(new Judged.Taken()) : judgeAndHash(accepted)))
                 .flatMap(judged -> switch (judged) {
                     case Judged.Taken taken -> Mono.just(new EmailTaken(accepted.email()));

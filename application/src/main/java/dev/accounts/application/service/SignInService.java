@@ -60,10 +60,10 @@ public final class SignInService implements SignInUseCase {
             Optional<String> key = SignInKey.of(command.email());
             if (key.isEmpty()) {
                 // No account can have this "email"; spend the same hash anyway so the answer takes as long.
-                return capacity.admit(hasher.verify(password, hasher.dummyHash())).map(ignored -> invalid(null, command));
+                return capacity.admit(command.clientIp(), hasher.verify(password, hasher.dummyHash())).map(ignored -> invalid(null, command));
             }
             // One place for the whole attempt: a saturated instance refuses it before any query.
-            return capacity.admit(throttle.failures(key.get())
+            return capacity.admit(command.clientIp(), throttle.failures(key.get())
                     .flatMap(failures -> Mono.justOrEmpty(throttlePolicy.remainingWait(failures, clock.instant())))
                     .map(wait -> {
                         audit.record(new SignInAudit.Event(Outcome.THROTTLED, null, command.clientIp()));

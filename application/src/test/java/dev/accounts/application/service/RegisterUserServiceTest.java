@@ -48,7 +48,7 @@ class RegisterUserServiceTest {
     }
 
     private static RegisterUserCommand command(String email) {
-        return new RegisterUserCommand("Ada", "Lovelace", email, PASSWORD, PASSWORD);
+        return new RegisterUserCommand("Ada", "Lovelace", email, PASSWORD, PASSWORD, "203.0.113.7");
     }
 
     @Test
@@ -65,7 +65,7 @@ class RegisterUserServiceTest {
 
     @Test
     void rejectsWithEveryViolationAndHashesNothing() {
-        RegistrationResult result = service.register(new RegisterUserCommand(null, null, "nope", "short", "other")).block();
+        RegistrationResult result = service.register(new RegisterUserCommand(null, null, "nope", "short", "other", "203.0.113.7")).block();
 
         assertThat(result).isInstanceOfSatisfying(Rejected.class, rejected -> assertThat(rejected.violations())
                 .extracting(Violation::code).containsExactlyInAnyOrder("email.invalid", "password.too_short", "password.mismatch"));
@@ -77,7 +77,7 @@ class RegisterUserServiceTest {
     void rejectsAWeakPasswordWithTheEstimatorsAdvice() {
         String weak = "my password is long enough";
 
-        RegistrationResult result = service.register(new RegisterUserCommand(null, null, "ada@example.com", weak, weak)).block();
+        RegistrationResult result = service.register(new RegisterUserCommand(null, null, "ada@example.com", weak, weak, "203.0.113.7")).block();
 
         assertThat(result).isInstanceOfSatisfying(Rejected.class, rejected -> assertThat(rejected.violations())
                 .singleElement().satisfies(v -> assertThat(v.message()).contains("Avoid common words")));
@@ -87,7 +87,7 @@ class RegisterUserServiceTest {
     void judgesStrengthOnlyOnAFormThatPassedEverythingElse() {
         String weak = "my password is long enough";
 
-        RegistrationResult result = service.register(new RegisterUserCommand(null, null, "not-an-email", weak, weak)).block();
+        RegistrationResult result = service.register(new RegisterUserCommand(null, null, "not-an-email", weak, weak, "203.0.113.7")).block();
 
         assertThat(result).isInstanceOfSatisfying(Rejected.class, rejected -> assertThat(rejected.violations())
                 .extracting(Violation::code).containsExactly("email.invalid"));
@@ -98,7 +98,7 @@ class RegisterUserServiceTest {
         service.register(command("ada@example.com")).block();
         String weak = "my password is long enough";
 
-        RegistrationResult result = service.register(new RegisterUserCommand(null, null, "ada@example.com", weak, weak)).block();
+        RegistrationResult result = service.register(new RegisterUserCommand(null, null, "ada@example.com", weak, weak, "203.0.113.7")).block();
 
         assertThat(result).isInstanceOf(EmailTaken.class);
     }
@@ -200,7 +200,7 @@ class RegisterUserServiceTest {
     @Test
     void admitsTheEstimateAndTheHashOnceAndGivesThePlaceBack() {
         assertThat(service.register(command("ada@example.com")).block()).isInstanceOf(Registered.class);
-        service.register(new RegisterUserCommand(null, null, "bob@example.com", "my password is long enough", "my password is long enough")).block();
+        service.register(new RegisterUserCommand(null, null, "bob@example.com", "my password is long enough", "my password is long enough", "203.0.113.7")).block();
 
         assertThat(capacity.admitted()).isEqualTo(2);
         assertThat(capacity.inUse()).isZero();

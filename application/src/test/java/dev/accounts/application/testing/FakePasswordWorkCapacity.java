@@ -18,7 +18,7 @@ public final class FakePasswordWorkCapacity implements PasswordWorkCapacity {
     private volatile boolean saturated;
 
     @Override
-    public <T> Mono<T> admit(Mono<T> work) {
+    public <T> Mono<T> admit(String client, Mono<T> work) {
         return Mono.defer(() -> {
             if (saturated) {
                 return Mono.error(new TemporarilyUnavailableException("password work at capacity", Duration.ofSeconds(1)));

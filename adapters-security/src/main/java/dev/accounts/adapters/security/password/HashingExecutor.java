@@ -1,6 +1,5 @@
 package dev.accounts.adapters.security.password;
 
-import dev.accounts.application.port.out.PasswordWorkCapacity;
 import dev.accounts.application.port.out.TemporarilyUnavailableException;
 import reactor.core.publisher.Mono;
 
@@ -9,7 +8,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -20,49 +18,31 @@ import java.util.concurrent.atomic.AtomicInteger;
  * loop would stall every other request; an unbounded queue would let a burst of sign-ups pile up
  * until each one times out. When the queue is full the work is refused at once instead.
  *
- * <p>Requests are admitted as a whole ({@link #admit}): one place per request for as many threads plus
- * waiting slots as there are, held across its strength estimate and its hash. Refusing only at the queue
- * would let a saturated instance spend estimates on requests whose hash it then refuses, until it
- * completed almost no sign-ups at all.
+ * <p>Requests reach it through {@link PasswordWorkQueue}, which admits as many at once as the queue
+ * has room for, each with one piece of work at a time: so admitted work is never refused here.
  */
-public final class HashingExecutor implements PasswordWorkCapacity, AutoCloseable {
+public final class HashingExecutor implements AutoCloseable {
 
     private final ThreadPoolExecutor executor;
-    private final Semaphore places;
     private final Duration retryAfter;
 
+    /** @param queueCapacity work that may wait for a thread: at least the admission's slots */
     public HashingExecutor(int threads, int queueCapacity, Duration retryAfter) {
-        // A queue of at least one: a hand-off queue would refuse the next step of a request whenever it
-        // arrives a moment before its thread is back to take it.
         if (threads < 1 || queueCapacity < 1) {
             throw new IllegalArgumentException("need at least one thread and a queue of at least one, got " + threads + " and " + queueCapacity);
         }
-        this.places = new Semaphore(threads + queueCapacity);
-        // Room beyond the admitted places for the work of requests whose clients hung up: their place is
-        // back at once, but a hash already running finishes.
+        // Room beyond the admitted work for that of requests whose clients hung up: their slot is back at
+        // once, but a hash already running finishes.
         this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queueCapacity + threads),
                 namedDaemonThreads(), new ThreadPoolExecutor.AbortPolicy());
         this.retryAfter = retryAfter;
     }
 
-    /** Sized to the machine: one thread per core, four waiting hashes per core. */
-    public static HashingExecutor forAvailableProcessors() {
-        int cores = Runtime.getRuntime().availableProcessors();
-        return new HashingExecutor(cores, 4 * cores, Duration.ofSeconds(1));
-    }
-
-    @Override
-    public <T> Mono<T> admit(Mono<T> work) {
-        return Mono.defer(() -> places.tryAcquire()
-                ? work.doFinally(signal -> places.release())
-                : Mono.error(new TemporarilyUnavailableException("password hashing is at capacity", retryAfter)));
-    }
-
     /**
      * Runs {@code work} on a hashing thread, where the caller continues with its result: handing it to
      * another thread would cost every request two more wake-ups. The caller may submit its next piece of
-     * password work from there; the queue has room for one task of every admitted request beyond the
-     * threads, so that submission is never refused while the thread finishes.
+     * password work from there; the queue has room for one task of every admitted request, so that
+     * submission is never refused while the thread finishes.
      */
     public <T> Mono<T> submit(Callable<T> work) {
         return Mono.create(sink -> {

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,34 +31,7 @@ class HashingExecutorTest {
     }
 
     @Test
-    void admitsAsManyRequestsAsThreadsAndWaitingPlacesAndRefusesTheNextAtOnce() {
-        executor.admit(executor.submit(this::blockUntilReleased)).subscribe();
-        executor.admit(executor.submit(this::blockUntilReleased)).subscribe();
-        AtomicBoolean subscribed = new AtomicBoolean();
-
-        StepVerifier.create(executor.admit(Mono.fromSupplier(() -> subscribed.getAndSet(true))))
-                .expectErrorSatisfies(error -> assertThat(error)
-                        .isInstanceOfSatisfying(TemporarilyUnavailableException.class,
-                                unavailable -> assertThat(unavailable.retryAfter()).isEqualTo(Duration.ofSeconds(2))))
-                .verify(Duration.ofSeconds(1));
-        assertThat(subscribed).isFalse();
-    }
-
-    @Test
-    void givesAPlaceBackWhenTheWorkSucceedsFailsOrIsCancelled() {
-        executor.admit(Mono.just("done")).block();
-        StepVerifier.create(executor.admit(Mono.error(new IllegalStateException("boom")))).expectError().verify();
-        executor.admit(executor.submit(this::blockUntilReleased)).subscribe().dispose();
-        executor.admit(executor.submit(this::blockUntilReleased)).subscribe().dispose();
-
-        release.countDown();
-        StepVerifier.create(executor.admit(Mono.just("one")).zipWith(executor.admit(Mono.just("two"))))
-                .assertNext(both -> assertThat(both.getT1() + both.getT2()).isEqualTo("onetwo"))
-                .verifyComplete();
-    }
-
-    @Test
-    void refusesUnadmittedWorkAtOnceWhenTheQueueIsFull() {
+    void refusesWorkAtOnceWhenTheQueueIsFull() {
         executor.submit(this::blockUntilReleased).subscribe();
         executor.submit(this::blockUntilReleased).subscribe();
         executor.submit(this::blockUntilReleased).subscribe();
@@ -89,8 +61,8 @@ class HashingExecutorTest {
 
     @Test
     void continuesOnTheHashingThreadWhereTheNextPieceOfWorkIsNeverRefused() {
-        Mono<String> twoSteps = executor.admit(executor.submit(() -> "first")
-                .flatMap(first -> executor.submit(() -> first + " then second on " + Thread.currentThread().getName())));
+        Mono<String> twoSteps = executor.submit(() -> "first")
+                .flatMap(first -> executor.submit(() -> first + " then second on " + Thread.currentThread().getName()));
 
         StepVerifier.create(Mono.zip(twoSteps, twoSteps))
                 .assertNext(both -> assertThat(List.of(both.getT1(), both.getT2()))

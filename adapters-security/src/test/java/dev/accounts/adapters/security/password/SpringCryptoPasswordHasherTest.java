@@ -6,6 +6,7 @@ import dev.accounts.domain.user.PasswordHash;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +15,7 @@ class SpringCryptoPasswordHasherTest {
 
     private static final Password PASSWORD = Password.normalise("correct horse battery staple");
 
-    private final HashingExecutor executor = HashingExecutor.forAvailableProcessors();
+    private final HashingExecutor executor = new HashingExecutor(2, 8, Duration.ofSeconds(1));
 
     @AfterEach
     void stopExecutor() {

@@ -7,5 +7,5 @@ import org.mapstruct.ReportingPolicy;
 @Mapper(unmappedTargetPolicy = ReportingPolicy.ERROR)
 interface RegistrationWebMapper {
 
-    RegisterUserCommand toCommand(RegisterUserRequest request);
+    RegisterUserCommand toCommand(RegisterUserRequest request, String clientAddress);
 }

@@ -1,5 +1,6 @@
 package dev.accounts.adapters.web.registration;
 
+import dev.accounts.adapters.web.client.ClientAddresses;
 import dev.accounts.adapters.web.problem.Problems;
 import dev.accounts.adapters.web.problem.UnavailableAnswers;
 import dev.accounts.application.port.in.RegisterUserUseCase;
@@ -29,16 +30,18 @@ class UserRegistrationController {
 
     private final RegisterUserUseCase registerUser;
     private final UnavailableAnswers unavailable;
+    private final ClientAddresses clients;
     private final RegistrationWebMapper mapper = new RegistrationWebMapperImpl();
 
-    UserRegistrationController(RegisterUserUseCase registerUser, UnavailableAnswers unavailable) {
+    UserRegistrationController(RegisterUserUseCase registerUser, UnavailableAnswers unavailable, ClientAddresses clients) {
         this.registerUser = registerUser;
         this.unavailable = unavailable;
+        this.clients = clients;
     }
 
     @PostMapping(path = "/register", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<?>> register(@RequestBody RegisterUserRequest request, ServerHttpRequest http) {
-        return registerUser.register(mapper.toCommand(request)).<ResponseEntity<?>>map(result -> switch (result) {
+        return registerUser.register(mapper.toCommand(request, clients.of(http))).<ResponseEntity<?>>map(result -> switch (result) {
             case Registered registered -> {
                 log.info("user registered userId={}", registered.id());
                 yield ResponseEntity.created(URI.create("/users/" + registered.id())).body(RegisterUserResponse.of(registered.id()));

@@ -63,7 +63,8 @@ class UserRegistrationControllerTest extends WebSliceTest {
 
         verify(registerUser).register(command.capture());
         assertThat(command.getValue()).isEqualTo(new RegisterUserCommand("Ada", "Lovelace", "ada@example.com",
-                "correct horse battery staple", "correct horse battery staple"));
+                "correct horse battery staple", "correct horse battery staple", command.getValue().clientAddress()));
+        assertThat(command.getValue().clientAddress()).isNotBlank();
     }
 
     @Test

@@ -11,8 +11,10 @@ public interface PasswordWorkCapacity {
 
     /**
      * Runs {@code work} holding a place, which is given back however the work ends: value, error or
-     * cancellation. Fails at once with {@link TemporarilyUnavailableException}, without subscribing to
-     * {@code work}, when every place is taken.
+     * cancellation. The request may wait for a place; it fails with {@link TemporarilyUnavailableException},
+     * without subscribing to {@code work}, when it would wait too long.
+     *
+     * @param client the address the request came from: one client's burst must not take every place
      */
-    <T> Mono<T> admit(Mono<T> work);
+    <T> Mono<T> admit(String client, Mono<T> work);
 }
