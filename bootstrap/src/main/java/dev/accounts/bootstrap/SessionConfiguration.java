@@ -24,6 +24,7 @@ import dev.accounts.application.service.SessionService;
 import dev.accounts.application.service.SignInService;
 import dev.accounts.domain.session.RefreshPolicy;
 import dev.accounts.domain.signin.ThrottlePolicy;
+import dev.accounts.domain.user.EmailAddresses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -103,10 +104,11 @@ class SessionConfiguration {
 
     @Bean
     SignInService signInService(UserRepository users, PasswordHasher hasher, PasswordWorkCapacity capacity, SessionService sessions,
-                                SignInThrottle throttle, SignInAudit audit, AccountsProperties properties, Clock clock) {
+                                SignInThrottle throttle, SignInAudit audit, EmailAddresses emails, AccountsProperties properties,
+                                Clock clock) {
         AccountsProperties.SignIn signIn = properties.signIn();
         return new SignInService(users, hasher, capacity, sessions, throttle,
-                new ThrottlePolicy(signIn.freeFailures(), signIn.firstDelay(), signIn.maxDelay()), audit, clock);
+                new ThrottlePolicy(signIn.freeFailures(), signIn.firstDelay(), signIn.maxDelay()), audit, emails, clock);
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package dev.accounts.bootstrap;
 
+import dev.accounts.adapters.persistence.migration.InternationalisedEmailKeys;
 import dev.accounts.adapters.persistence.user.R2dbcUserRepository;
+import dev.accounts.adapters.security.idna.Uts46DomainNames;
 import dev.accounts.adapters.security.password.HashingExecutor;
 import dev.accounts.adapters.security.password.PasswordWorkQueue;
 import dev.accounts.adapters.security.password.SpringCryptoPasswordHasher;
@@ -13,6 +15,8 @@ import dev.accounts.application.port.out.UserRepository;
 import dev.accounts.application.service.RegisterUserService;
 import dev.accounts.domain.registration.PasswordPolicy;
 import dev.accounts.domain.registration.RegistrationRules;
+import dev.accounts.domain.user.EmailAddresses;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
@@ -60,10 +64,21 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    RegistrationRules registrationRules(AccountsProperties properties, PasswordHasher hasher) {
+    EmailAddresses emailAddresses() {
+        return new EmailAddresses(new Uts46DomainNames());
+    }
+
+    /** The one migration that needs Java: it reads stored addresses as the service does. */
+    @Bean
+    FlywayConfigurationCustomizer javaMigrations(EmailAddresses emails) {
+        return flyway -> flyway.javaMigrations(new InternationalisedEmailKeys(emails));
+    }
+
+    @Bean
+    RegistrationRules registrationRules(AccountsProperties properties, PasswordHasher hasher, EmailAddresses emails) {
         return new RegistrationRules(PasswordPolicy.recommended()
                 .withMinLength(properties.password().minLength())
-                .withMaxUtf8Bytes(hasher.maxPasswordBytes()));
+                .withMaxUtf8Bytes(hasher.maxPasswordBytes()), emails);
     }
 
     @Bean

@@ -35,7 +35,7 @@ class UseCaseConfigurationTest {
         AccountsProperties bcrypt = properties(HashingAlgorithm.BCRYPT, 15);
         PasswordHasher hasher = configuration.passwordHasher(bcrypt, executor);
 
-        PasswordPolicy policy = configuration.registrationRules(bcrypt, hasher).passwordPolicy();
+        PasswordPolicy policy = configuration.registrationRules(bcrypt, hasher, configuration.emailAddresses()).passwordPolicy();
 
         assertThat(policy.maxUtf8Bytes()).hasValue(72);
         assertThat(policy.maxLength()).isEqualTo(128);
@@ -46,7 +46,7 @@ class UseCaseConfigurationTest {
         AccountsProperties argon = properties(HashingAlgorithm.ARGON2ID, 12);
         PasswordHasher hasher = configuration.passwordHasher(argon, executor);
 
-        PasswordPolicy policy = configuration.registrationRules(argon, hasher).passwordPolicy();
+        PasswordPolicy policy = configuration.registrationRules(argon, hasher, configuration.emailAddresses()).passwordPolicy();
 
         assertThat(policy.maxUtf8Bytes()).isEmpty();
         assertThat(policy.minLength()).isEqualTo(12);

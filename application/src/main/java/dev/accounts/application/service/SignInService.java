@@ -18,6 +18,7 @@ import dev.accounts.application.port.out.UserRepository;
 import dev.accounts.domain.signin.SignInKey;
 import dev.accounts.domain.signin.ThrottlePolicy;
 import dev.accounts.domain.user.EmailAddress;
+import dev.accounts.domain.user.EmailAddresses;
 import dev.accounts.domain.user.Password;
 import dev.accounts.domain.user.User;
 import reactor.core.publisher.Mono;
@@ -39,11 +40,13 @@ public final class SignInService implements SignInUseCase {
     private final SignInThrottle throttle;
     private final ThrottlePolicy throttlePolicy;
     private final SignInAudit audit;
+    private final EmailAddresses emails;
     private final Clock clock;
 
     public SignInService(UserRepository users, PasswordHasher hasher, PasswordWorkCapacity capacity, SessionStarter sessions,
-                         SignInThrottle throttle, ThrottlePolicy throttlePolicy, SignInAudit audit, Clock clock) {
+                         SignInThrottle throttle, ThrottlePolicy throttlePolicy, SignInAudit audit, EmailAddresses emails, Clock clock) {
         this.users = users;
+        this.emails = emails;
         this.hasher = hasher;
         this.capacity = capacity;
         this.sessions = sessions;
@@ -57,7 +60,7 @@ public final class SignInService implements SignInUseCase {
     public Mono<SignInResult> signIn(SignInCommand command) {
         return Mono.defer(() -> {
             Password password = Password.normalise(command.password() == null ? "" : command.password());
-            Optional<String> key = SignInKey.of(command.email());
+            Optional<String> key = SignInKey.of(command.email(), emails);
             if (key.isEmpty()) {
                 // No account can have this "email"; spend the same hash anyway so the answer takes as long.
                 return capacity.admit(command.clientIp(), hasher.verify(password, hasher.dummyHash())).map(ignored -> invalid(null, command));
@@ -69,7 +72,7 @@ public final class SignInService implements SignInUseCase {
                         audit.record(new SignInAudit.Event(Outcome.THROTTLED, null, command.clientIp()));
                         return (SignInResult) new Throttled(wait);
                     })
-                    .switchIfEmpty(Mono.defer(() -> attempt(key.get(), new EmailAddress(command.email()), password, command))));
+                    .switchIfEmpty(Mono.defer(() -> attempt(key.get(), emails.parse(command.email()), password, command))));
         });
     }
 

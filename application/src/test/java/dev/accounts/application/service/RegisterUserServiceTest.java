@@ -14,6 +14,7 @@ import dev.accounts.application.testing.InMemoryUserRepository;
 import dev.accounts.domain.registration.PasswordPolicy;
 import dev.accounts.domain.registration.RegistrationRules;
 import dev.accounts.domain.registration.Violation;
+import dev.accounts.domain.testing.Emails;
 import dev.accounts.domain.user.EmailAddress;
 import dev.accounts.domain.user.PasswordHash;
 import dev.accounts.domain.user.User;
@@ -43,7 +44,7 @@ class RegisterUserServiceTest {
     private final RegisterUserService service = serviceOver(users);
 
     private RegisterUserService serviceOver(UserRepository repository) {
-        return new RegisterUserService(new RegistrationRules(PasswordPolicy.recommended()), repository, hasher,
+        return new RegisterUserService(new RegistrationRules(PasswordPolicy.recommended(), Emails.ADDRESSES), repository, hasher,
                 new FakePasswordStrengthEstimator(), capacity, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -109,7 +110,7 @@ class RegisterUserServiceTest {
         int hashesBefore = hasher.hashes();
 
         StepVerifier.create(service.register(command("ADA@Example.COM")))
-                .assertNext(result -> assertThat(result).isEqualTo(new EmailTaken(new EmailAddress("ADA@Example.COM"))))
+                .assertNext(result -> assertThat(result).isEqualTo(new EmailTaken(Emails.email("ADA@Example.COM"))))
                 .verifyComplete();
         assertThat(hasher.hashes()).isEqualTo(hashesBefore);
     }

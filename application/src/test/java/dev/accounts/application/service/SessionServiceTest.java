@@ -13,7 +13,7 @@ import dev.accounts.application.testing.InMemoryUserRepository;
 import dev.accounts.application.testing.MutableClock;
 import dev.accounts.domain.session.RefreshPolicy;
 import dev.accounts.domain.session.SessionId;
-import dev.accounts.domain.user.EmailAddress;
+import dev.accounts.domain.testing.Emails;
 import dev.accounts.domain.user.PasswordHash;
 import dev.accounts.domain.user.PersonName;
 import dev.accounts.domain.user.User;
@@ -39,7 +39,7 @@ class SessionServiceTest {
 
     @BeforeEach
     void registerAda() {
-        ada = User.register(new EmailAddress("ada@example.com"), PersonName.NONE, new PasswordHash("{fake}x"), clock);
+        ada = User.register(Emails.email("ada@example.com"), PersonName.NONE, new PasswordHash("{fake}x"), clock);
         users.insert(ada).block();
     }
 
@@ -176,7 +176,7 @@ class SessionServiceTest {
 
     @Test
     void refusesAnAccessTokenWhoseSessionBelongsToAnotherUser() {
-        User grace = User.register(new EmailAddress("grace@example.com"), PersonName.NONE, new PasswordHash("{fake}y"), clock);
+        User grace = User.register(Emails.email("grace@example.com"), PersonName.NONE, new PasswordHash("{fake}y"), clock);
         users.insert(grace).block();
         SessionTokens adasSession = sessions.start(ada).block();
         String forged = new FakeAccessTokens(clock).issue(grace.id(), adasSession.session()).value();

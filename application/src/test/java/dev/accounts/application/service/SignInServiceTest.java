@@ -18,7 +18,7 @@ import dev.accounts.application.testing.MutableClock;
 import dev.accounts.application.testing.RecordingSignInAudit;
 import dev.accounts.domain.session.RefreshPolicy;
 import dev.accounts.domain.signin.ThrottlePolicy;
-import dev.accounts.domain.user.EmailAddress;
+import dev.accounts.domain.testing.Emails;
 import dev.accounts.domain.user.Password;
 import dev.accounts.domain.user.PasswordHash;
 import dev.accounts.domain.user.PersonName;
@@ -46,13 +46,13 @@ class SignInServiceTest {
     private final RecordingSignInAudit audit = new RecordingSignInAudit();
     private final SessionService sessions = new SessionService(users, refreshTokens, new FakeAccessTokens(clock), new FakeRefreshTokenSuccessors(), throttle,
             new RefreshPolicy(Duration.ofDays(14), Duration.ofSeconds(10)), clock);
-    private final SignInService service = new SignInService(users, hasher, capacity, sessions, throttle, ThrottlePolicy.standard(), audit, clock);
+    private final SignInService service = new SignInService(users, hasher, capacity, sessions, throttle, ThrottlePolicy.standard(), audit, Emails.ADDRESSES, clock);
     private User ada;
 
     @BeforeEach
     void registerAda() {
         PasswordHash hash = hasher.hash(Password.normalise(PASSWORD)).block();
-        ada = User.register(new EmailAddress(EMAIL), new PersonName("Ada", null), hash, clock);
+        ada = User.register(Emails.email(EMAIL), new PersonName("Ada", null), hash, clock);
         users.insert(ada).block();
     }
 
@@ -135,7 +135,7 @@ class SignInServiceTest {
 
     @Test
     void rehashesAPasswordStoredUnderOlderSettings() {
-        User legacy = User.register(new EmailAddress("legacy@example.com"), PersonName.NONE, FakePasswordHasher.legacyHashOf(PASSWORD), clock);
+        User legacy = User.register(Emails.email("legacy@example.com"), PersonName.NONE, FakePasswordHasher.legacyHashOf(PASSWORD), clock);
         users.insert(legacy).block();
 
         assertThat(signIn("legacy@example.com", PASSWORD)).isInstanceOf(SignedIn.class);

@@ -1,6 +1,7 @@
 package dev.accounts.application.testing;
 
 import dev.accounts.application.port.out.UserRepository;
+import dev.accounts.domain.testing.Emails;
 import dev.accounts.domain.user.EmailAddress;
 import dev.accounts.domain.user.PasswordHash;
 import dev.accounts.domain.user.User;
@@ -51,7 +52,7 @@ public final class InMemoryUserRepository implements UserRepository {
     }
 
     public Optional<User> findByEmail(String email) {
-        return Optional.ofNullable(usersByEmailKey.get(new EmailAddress(email).key()));
+        return Optional.ofNullable(usersByEmailKey.get(Emails.email(email).key()));
     }
 
     public int count() {

@@ -2,6 +2,7 @@ package dev.accounts.application.testing;
 
 import dev.accounts.application.port.out.UserRepository;
 import dev.accounts.application.port.out.UserRepository.InsertOutcome;
+import dev.accounts.domain.testing.Emails;
 import dev.accounts.domain.user.EmailAddress;
 import dev.accounts.domain.user.PasswordHash;
 import dev.accounts.domain.user.PersonName;
@@ -26,7 +27,7 @@ public abstract class UserRepositoryContract {
     }
 
     protected static User aUser(String email) {
-        return User.register(new EmailAddress(email), new PersonName("Ada", "Lovelace"),
+        return User.register(Emails.email(email), new PersonName("Ada", "Lovelace"),
                 new PasswordHash("{noop}not-a-real-hash"), Clock.tick(Clock.systemUTC(), java.time.Duration.ofMillis(1)));
     }
 
@@ -36,13 +37,13 @@ public abstract class UserRepositoryContract {
 
         StepVerifier.create(repository().insert(aUser(email))).expectNext(InsertOutcome.INSERTED).verifyComplete();
 
-        StepVerifier.create(repository().existsByEmail(new EmailAddress(email.toUpperCase(java.util.Locale.ROOT))))
+        StepVerifier.create(repository().existsByEmail(Emails.email(email.toUpperCase(java.util.Locale.ROOT))))
                 .expectNext(true).verifyComplete();
     }
 
     @Test
     void doesNotFindAnUnknownEmail() {
-        EmailAddress unknown = new EmailAddress(anyEmail());
+        EmailAddress unknown = Emails.email(anyEmail());
 
         StepVerifier.create(repository().existsByEmail(unknown)).expectNext(false).verifyComplete();
         assertThat(repository().knownToBeTaken(unknown)).isFalse();
@@ -53,7 +54,7 @@ public abstract class UserRepositoryContract {
         String email = anyEmail();
         repository().insert(aUser(email)).block();
 
-        assertThat(repository().knownToBeTaken(new EmailAddress(email.toUpperCase(java.util.Locale.ROOT)))).isTrue();
+        assertThat(repository().knownToBeTaken(Emails.email(email.toUpperCase(java.util.Locale.ROOT)))).isTrue();
     }
 
     @Test
@@ -70,7 +71,7 @@ public abstract class UserRepositoryContract {
         User user = aUser(anyEmail());
         repository().insert(user).block();
 
-        assertThat(repository().findByEmail(new EmailAddress(user.email().value().toUpperCase(java.util.Locale.ROOT))).block()).isEqualTo(user);
+        assertThat(repository().findByEmail(Emails.email(user.email().value().toUpperCase(java.util.Locale.ROOT))).block()).isEqualTo(user);
         assertThat(repository().findById(user.id()).block()).isEqualTo(user);
         assertThat(repository().findById(dev.accounts.domain.user.UserId.random()).block()).isNull();
     }

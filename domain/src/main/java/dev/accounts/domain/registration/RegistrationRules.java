@@ -1,6 +1,7 @@
 package dev.accounts.domain.registration;
 
 import dev.accounts.domain.user.EmailAddress;
+import dev.accounts.domain.user.EmailAddresses;
 import dev.accounts.domain.user.EmailProblem;
 import dev.accounts.domain.user.Password;
 import dev.accounts.domain.user.PersonName;
@@ -31,9 +32,11 @@ public final class RegistrationRules {
             new Violation("email", "email.taken", "An account with this email address already exists.");
 
     private final PasswordPolicy passwordPolicy;
+    private final EmailAddresses emails;
 
-    public RegistrationRules(PasswordPolicy passwordPolicy) {
+    public RegistrationRules(PasswordPolicy passwordPolicy, EmailAddresses emails) {
         this.passwordPolicy = Objects.requireNonNull(passwordPolicy, "passwordPolicy");
+        this.emails = Objects.requireNonNull(emails, "emails");
     }
 
     public PasswordPolicy passwordPolicy() {
@@ -65,10 +68,10 @@ public final class RegistrationRules {
         return strength.isAcceptable() ? Optional.empty() : Optional.of(tooWeak(strength));
     }
 
-    private static Optional<EmailAddress> checkEmail(String raw, List<Violation> violations) {
-        Optional<EmailProblem> problem = EmailAddress.problemWith(raw);
+    private Optional<EmailAddress> checkEmail(String raw, List<Violation> violations) {
+        Optional<EmailProblem> problem = emails.problemWith(raw);
         if (problem.isEmpty()) {
-            return Optional.of(new EmailAddress(raw));
+            return Optional.of(emails.parse(raw));
         }
         violations.add(switch (problem.get()) {
             case MISSING -> new Violation("email", "email.required", "Email is required.");

@@ -1,6 +1,6 @@
 package dev.accounts.domain.signin;
 
-import dev.accounts.domain.user.EmailAddress;
+import dev.accounts.domain.user.EmailAddresses;
 
 import java.util.Optional;
 
@@ -14,7 +14,7 @@ public final class SignInKey {
     }
 
     /** Empty for text that is no email address at all: no account can have it, so there is nothing to protect. */
-    public static Optional<String> of(String typedEmail) {
-        return EmailAddress.problemWith(typedEmail).isEmpty() ? Optional.of(new EmailAddress(typedEmail).key()) : Optional.empty();
+    public static Optional<String> of(String typedEmail, EmailAddresses emails) {
+        return emails.keyOf(typedEmail);
     }
 }

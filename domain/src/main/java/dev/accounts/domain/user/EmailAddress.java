@@ -1,34 +1,29 @@
 package dev.accounts.domain.user;
 
+import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 
-/** An email address as the user typed it, trimmed; {@link #key()} identifies the account. */
-public record EmailAddress(String value) {
+/**
+ * An email address as the person typed it, trimmed, and the key that identifies its account. Addresses are
+ * read by {@link EmailAddresses}, which checks them and computes the key; stored ones come back with
+ * the key they were stored under.
+ *
+ * @param value the address as typed, trimmed
+ * @param key   lower-cased local part and ASCII domain: "Alice@Example.com", "alice@example.COM" and
+ *              "alice@EXAMPLE.com" are one account, and so are an internationalised domain and its A-label form
+ */
+public record EmailAddress(String value, String key) {
 
     public EmailAddress {
         Objects.requireNonNull(value, "value");
-        value = value.strip();
-        if (EmailSyntax.problemWith(value).isPresent()) {
-            throw new IllegalArgumentException("invalid email address"); // callers collect violations first
+        Objects.requireNonNull(key, "key");
+        if (value.isBlank() || value.indexOf('@') <= 0 || !key.equals(key.toLowerCase(Locale.ROOT)) || key.indexOf('@') <= 0) {
+            throw new IllegalArgumentException("not an email address and its key"); // callers check with EmailAddresses first
         }
-    }
-
-    /** Why {@code raw} would not make an email address; empty when it would. Null counts as missing. */
-    public static Optional<EmailProblem> problemWith(String raw) {
-        return raw == null ? Optional.of(EmailProblem.MISSING) : EmailSyntax.problemWith(raw.strip());
-    }
-
-    /**
-     * "Alice@Example.com", "alice@example.COM" and "alice@EXAMPLE.com" are one account, and so are
-     * an internationalised domain and its ASCII (punycode) form.
-     */
-    public String key() {
-        return EmailSyntax.key(value);
     }
 
     /** The part before the {@code @}, as typed. */
     public String localPart() {
-        return EmailSyntax.localPart(value);
+        return value.substring(0, value.lastIndexOf('@'));
     }
 }

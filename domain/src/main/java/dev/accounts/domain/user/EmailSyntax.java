@@ -1,12 +1,11 @@
 package dev.accounts.domain.user;
 
-import java.net.IDN;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The practical subset of RFC 5321 that we accept: a dot-atom local part and a domain of
- * letter-digit-hyphen labels, internationalised domains converted to their ASCII form.
+ * letter-digit-hyphen labels, internationalised domains converted to their ASCII form by {@link DomainNames}.
  * Quoted local parts, address literals and non-ASCII local parts (SMTPUTF8) are refused.
  * Written as plain loops: no regular expression, so no input can make it backtrack.
  */
@@ -19,11 +18,14 @@ final class EmailSyntax {
 
     private static final String ATEXT_SYMBOLS = "!#$%&'*+-/=?^_`{|}~";
 
-    private EmailSyntax() {
+    private final DomainNames domainNames;
+
+    EmailSyntax(DomainNames domainNames) {
+        this.domainNames = domainNames;
     }
 
     /** The problem with an already trimmed address, if any. */
-    static Optional<EmailProblem> problemWith(String address) {
+    Optional<EmailProblem> problemWith(String address) {
         if (address.isEmpty()) {
             return Optional.of(EmailProblem.MISSING);
         }
@@ -54,14 +56,10 @@ final class EmailSyntax {
     }
 
     /** Lower-cased local part and ASCII domain of a valid address: one key per mailbox however it is typed. */
-    static String key(String address) {
+    String key(String address) {
         int at = address.lastIndexOf('@');
         String domain = asciiDomain(address.substring(at + 1)).orElseThrow();
         return (address.substring(0, at) + "@" + domain).toLowerCase(Locale.ROOT);
-    }
-
-    static String localPart(String address) {
-        return address.substring(0, address.lastIndexOf('@'));
     }
 
     private static boolean isDotAtom(String localPart) {
@@ -90,15 +88,11 @@ final class EmailSyntax {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
-    private static Optional<String> asciiDomain(String domain) {
+    private Optional<String> asciiDomain(String domain) {
         if (domain.length() > MAX_ADDRESS_LENGTH) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(IDN.toASCII(domain));
-        } catch (IllegalArgumentException notConvertible) {
-            return Optional.empty();
-        }
+        return domainNames.toAscii(domain);
     }
 
     private static boolean hasOverlongLabel(String domain) {

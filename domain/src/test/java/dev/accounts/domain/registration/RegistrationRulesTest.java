@@ -1,11 +1,11 @@
 package dev.accounts.domain.registration;
 
+import dev.accounts.domain.testing.Emails;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -19,7 +19,7 @@ class RegistrationRulesTest {
     private static final PasswordStrength WEAK =
             new PasswordStrength(1, "This is a top-100 common password", List.of("Add another word or two"));
 
-    private final RegistrationRules rules = new RegistrationRules(PasswordPolicy.recommended());
+    private final RegistrationRules rules = new RegistrationRules(PasswordPolicy.recommended(), Emails.ADDRESSES);
 
     @Test
     void acceptsAValidFormWithTrimmedValues() {
@@ -121,7 +121,7 @@ class RegistrationRulesTest {
 
     @Test
     void limitsPasswordsToTheBytesTheHashReadsWhenItHasALimit() {
-        RegistrationRules bcryptRules = new RegistrationRules(PasswordPolicy.recommended().withMaxUtf8Bytes(OptionalInt.of(72)));
+        RegistrationRules bcryptRules = new RegistrationRules(PasswordPolicy.recommended().withMaxUtf8Bytes(OptionalInt.of(72)), Emails.ADDRESSES);
         String seventyThreeBytes = "é".repeat(36) + "x";
 
         assertThat(codes(bcryptRules.check(with(valid(), "password", seventyThreeBytes)))).containsExactly("password.too_long");
@@ -143,7 +143,7 @@ class RegistrationRulesTest {
 
     @Property
     void passwordLengthBoundaryIsTheConfiguredMinimum(@ForAll @IntRange(min = 8, max = 40) int minimum) {
-        RegistrationRules configured = new RegistrationRules(PasswordPolicy.recommended().withMinLength(minimum));
+        RegistrationRules configured = new RegistrationRules(PasswordPolicy.recommended().withMinLength(minimum), Emails.ADDRESSES);
         String atMinimum = "q".repeat(minimum);
 
         assertThat(configured.check(with(valid(), "password", atMinimum))).isInstanceOf(RegistrationCheck.Accepted.class);

@@ -7,7 +7,6 @@ import dev.accounts.domain.user.User;
 import dev.accounts.domain.user.UserId;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
-import org.mapstruct.Named;
 import org.mapstruct.ReportingPolicy;
 
 import java.util.UUID;
@@ -17,7 +16,7 @@ interface UserRowMapper {
 
     @Mapping(target = "userId", source = "id.value")
     @Mapping(target = "email", source = "email.value")
-    @Mapping(target = "emailNormalized", source = "email", qualifiedByName = "key")
+    @Mapping(target = "emailNormalized", source = "email.key")
     @Mapping(target = "firstName", source = "name.first")
     @Mapping(target = "lastName", source = "name.last")
     @Mapping(target = "passwordHash", source = "passwordHash.value")
@@ -25,6 +24,7 @@ interface UserRowMapper {
     UserRow toRow(User user);
 
     @Mapping(target = "id", source = "userId")
+    @Mapping(target = "email", source = ".")
     @Mapping(target = "name", source = ".")
     @Mapping(target = "registeredAt", source = "createdAt")
     User toDomain(UserRow row);
@@ -37,16 +37,12 @@ interface UserRowMapper {
         return new UserId(value);
     }
 
-    default EmailAddress email(String value) {
-        return new EmailAddress(value);
+    /** The key it was stored under: a row's key is changed only by a migration, never on reading. */
+    default EmailAddress email(UserRow row) {
+        return new EmailAddress(row.email(), row.emailNormalized());
     }
 
     default PasswordHash passwordHash(String value) {
         return new PasswordHash(value);
-    }
-
-    @Named("key")
-    default String key(EmailAddress email) {
-        return email.key();
     }
 }

@@ -4,7 +4,7 @@ import dev.accounts.adapters.persistence.testing.MigratedTestDatabase;
 import dev.accounts.adapters.persistence.user.R2dbcUserRepository;
 import dev.accounts.application.port.out.RefreshTokenRepository;
 import dev.accounts.application.testing.RefreshTokenRepositoryContract;
-import dev.accounts.domain.user.EmailAddress;
+import dev.accounts.domain.testing.Emails;
 import dev.accounts.domain.user.PasswordHash;
 import dev.accounts.domain.user.PersonName;
 import dev.accounts.domain.user.User;
@@ -31,7 +31,7 @@ class R2dbcRefreshTokenRepositoryIT extends RefreshTokenRepositoryContract {
     @Override
     protected UserId existingUser() {
         if (user == null) {
-            User stored = User.register(new EmailAddress("tokens-" + UUID.randomUUID() + "@example.com"), PersonName.NONE,
+            User stored = User.register(Emails.email("tokens-" + UUID.randomUUID() + "@example.com"), PersonName.NONE,
                     new PasswordHash("{noop}x"), Clock.systemUTC());
             new R2dbcUserRepository(template).insert(stored).block();
             user = stored.id();

@@ -1,8 +1,10 @@
 package dev.accounts.adapters.persistence.testing;
 
+import dev.accounts.domain.testing.Emails;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
+import dev.accounts.adapters.persistence.migration.InternationalisedEmailKeys;
 import org.flywaydb.core.Flyway;
 
 /** The shared test PostgreSQL with this service's Flyway migrations applied, and a connection factory to it. */
@@ -18,6 +20,7 @@ public final class MigratedTestDatabase {
             TestPostgres postgres = TestPostgres.instance();
             Flyway.configure()
                     .dataSource(postgres.jdbcUrl(), postgres.username(), postgres.password())
+                    .javaMigrations(new InternationalisedEmailKeys(Emails.ADDRESSES))
                     .load()
                     .migrate();
             connectionFactory = ConnectionFactories.get(ConnectionFactoryOptions.parse(postgres.r2dbcUrl()).mutate()

@@ -4,7 +4,7 @@ import dev.accounts.adapters.persistence.testing.MigratedTestDatabase;
 import dev.accounts.application.port.out.TemporarilyUnavailableException;
 import dev.accounts.application.port.out.UserRepository;
 import dev.accounts.application.testing.UserRepositoryContract;
-import dev.accounts.domain.user.EmailAddress;
+import dev.accounts.domain.testing.Emails;
 import dev.accounts.domain.user.PasswordHash;
 import dev.accounts.domain.user.PersonName;
 import dev.accounts.domain.user.User;
@@ -35,12 +35,12 @@ class R2dbcUserRepositoryIT extends UserRepositoryContract {
     @Test
     void storesEveryFieldAndReadsItBack() {
         String email = "Round.Trip+" + System.nanoTime() + "@Müller.example";
-        User user = new User(UserId.random(), new EmailAddress(email), new PersonName("Zoë", null),
+        User user = new User(UserId.random(), Emails.email(email), new PersonName("Zoë", null),
                 new PasswordHash("{argon2}$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA"), Instant.now().truncatedTo(ChronoUnit.MICROS));
 
         repository.insert(user).block();
 
-        assertThat(repository.findByEmail(new EmailAddress(email.toLowerCase(java.util.Locale.ROOT))).block()).isEqualTo(user);
+        assertThat(repository.findByEmail(Emails.email(email.toLowerCase(java.util.Locale.ROOT))).block()).isEqualTo(user);
         Object normalized = template.getDatabaseClient().sql("SELECT email_normalized FROM users WHERE user_id = :id")
                 .bind("id", user.id().value()).map(row -> row.get(0)).one().block();
         assertThat(normalized).isEqualTo(user.email().key());
@@ -59,7 +59,7 @@ class R2dbcUserRepositoryIT extends UserRepositoryContract {
     void failsWithAnErrorNotEmailTakenWhenTheIdCollides() {
         User first = aUser(anyEmail());
         repository.insert(first).block();
-        User sameId = new User(first.id(), new EmailAddress(anyEmail()), first.name(), first.passwordHash(), first.registeredAt());
+        User sameId = new User(first.id(), Emails.email(anyEmail()), first.name(), first.passwordHash(), first.registeredAt());
 
         StepVerifier.create(repository.insert(sameId)).expectError().verify(Duration.ofSeconds(10));
     }
@@ -75,7 +75,7 @@ class R2dbcUserRepositoryIT extends UserRepositoryContract {
                 .option(ConnectionFactoryOptions.CONNECT_TIMEOUT, Duration.ofSeconds(2)).build());
         var offline = new R2dbcUserRepository(new R2dbcEntityTemplate(unreachable));
 
-        StepVerifier.create(offline.existsByEmail(new EmailAddress(anyEmail())))
+        StepVerifier.create(offline.existsByEmail(Emails.email(anyEmail())))
                 .expectError(TemporarilyUnavailableException.class).verify(Duration.ofSeconds(10));
         StepVerifier.create(offline.insert(aUser(anyEmail())))
                 .expectError(TemporarilyUnavailableException.class).verify(Duration.ofSeconds(10));

@@ -5,7 +5,7 @@ import dev.accounts.application.port.in.RegisterUserCommand;
 import dev.accounts.application.port.in.RegistrationResult;
 import dev.accounts.application.port.out.TemporarilyUnavailableException;
 import dev.accounts.domain.registration.Violation;
-import dev.accounts.domain.user.EmailAddress;
+import dev.accounts.domain.testing.Emails;
 import dev.accounts.domain.user.UserId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -90,7 +90,7 @@ class UserRegistrationControllerTest extends WebSliceTest {
 
     @Test
     void answers409WhenTheEmailIsTaken() {
-        when(registerUser.register(any())).thenReturn(Mono.just(new RegistrationResult.EmailTaken(new EmailAddress("ada@example.com"))));
+        when(registerUser.register(any())).thenReturn(Mono.just(new RegistrationResult.EmailTaken(Emails.email("ada@example.com"))));
 
         post(VALID_BODY).expectStatus().isEqualTo(HttpStatus.CONFLICT)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
