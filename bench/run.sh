@@ -34,9 +34,7 @@ fi
 
 echo "== building"
 ./mvnw -q -B -DskipTests package -pl bootstrap,benchmarks -am
-# Every module of the reactor writes the file in turn; benchmarks comes last, so its classpath stays.
-./mvnw -q -B -DskipTests dependency:build-classpath -pl benchmarks -am -Dmdep.outputFile="$WORK/classpath" -Dmdep.includeScope=runtime
-JMH_CLASSPATH="benchmarks/target/classes:$(cat "$WORK/classpath")"
+JMH_CLASSPATH="benchmarks/target/classes:$(cat benchmarks/target/runtime-classpath.txt)"
 
 echo "== database"
 if command -v psql >/dev/null 2>&1 && psql -h 127.0.0.1 -U postgres -c 'select 1' >/dev/null 2>&1; then
