@@ -115,9 +115,14 @@ public record AccountsProperties(@DefaultValue Password password, @DefaultValue 
      * @param headerReadTimeout from a request's first byte to the end of its headers; slower clients are cut off
      * @param bodyReadTimeout   from the end of the headers to the end of the body
      * @param maxConnections    open connections at most; idle ones close after {@code server.netty.idle-timeout}
+     * @param maxConnectionsPerAddress open connections from one client address (trusted proxies excepted); 0 means half of {@code maxConnections}
      */
     public record Server(@DefaultValue("10s") Duration headerReadTimeout, @DefaultValue("10s") Duration bodyReadTimeout,
-                         @DefaultValue("1024") int maxConnections) {
+                         @DefaultValue("1024") int maxConnections, @DefaultValue("0") int maxConnectionsPerAddress) {
+
+        int effectiveMaxConnectionsPerAddress() {
+            return maxConnectionsPerAddress > 0 ? maxConnectionsPerAddress : Math.max(1, maxConnections / 2);
+        }
     }
 
     /**

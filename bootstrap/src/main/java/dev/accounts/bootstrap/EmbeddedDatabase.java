@@ -68,7 +68,7 @@ final class EmbeddedDatabase {
                     .setServerConfig("unix_socket_directories", "''")
                     .setServerConfig("password_encryption", "scram-sha-256")
                     .setConnectConfig("password", password)
-                    .setDataDirectoryCustomizer(directory -> requirePassword(directory.toPath(), binariesDir, password))
+                    .setDataDirectoryCustomizer(directory -> lockDown(directory.toPath(), binariesDir, password))
                     .start();
             return new Started(server, password);
         } catch (IOException e) {
@@ -103,12 +103,15 @@ final class EmbeddedDatabase {
     }
 
     /**
-     * Runs after initdb and before the server starts. The first time (a new data directory, or one from an
-     * earlier version that trusted everyone) it keeps the password, gives it to the superuser in single-user
-     * mode, which opens no connection at all, and then makes {@code pg_hba.conf} ask every connection for it.
+     * Runs after zonky has unpacked the binaries and run initdb, before the server starts. zonky makes its
+     * folder writable by everyone, meant for a shared temp folder; the binaries' folder is made owner-only
+     * again. The first time (a new data directory, or one from an earlier version that trusted everyone) it
+     * keeps the password, gives it to the superuser in single-user mode, which opens no connection at all,
+     * and then makes {@code pg_hba.conf} ask every connection for it.
      */
-    private static void requirePassword(Path dataDir, Path binariesDir, String password) {
+    private static void lockDown(Path dataDir, Path binariesDir, String password) {
         try {
+            ownerOnlyDirectory(binariesDir);
             Path hba = dataDir.resolve("pg_hba.conf");
             if (Files.exists(hba) && Files.readString(hba).startsWith(HBA_MARKER)) {
                 return;

@@ -2,6 +2,7 @@ package dev.accounts.bootstrap;
 
 import dev.accounts.adapters.web.problem.ProblemResponses;
 import dev.accounts.adapters.web.problem.Problems;
+import dev.accounts.adapters.web.route.RoutePaths;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -31,7 +32,7 @@ final class OnlyHealthProbes implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        String path = RoutePaths.of(exchange.getRequest());
         boolean actuator = path.equals(ACTUATOR) || path.startsWith(ACTUATOR + "/");
         if (!actuator || PROBES.contains(path)) {
             return chain.filter(exchange);

@@ -81,9 +81,10 @@ class WebProtectionConfiguration {
     }
 
     @Bean
-    ConnectionGuard connectionGuard(AccountsProperties properties) {
+    ConnectionGuard connectionGuard(AccountsProperties properties, ClientAddresses clients) {
         AccountsProperties.Server server = properties.server();
-        return new ConnectionGuard(new ConnectionLimits(server.headerReadTimeout(), server.bodyReadTimeout(), server.maxConnections()));
+        return new ConnectionGuard(new ConnectionLimits(server.headerReadTimeout(), server.bodyReadTimeout(), server.maxConnections(),
+                server.effectiveMaxConnectionsPerAddress()), clients);
     }
 
     @Bean

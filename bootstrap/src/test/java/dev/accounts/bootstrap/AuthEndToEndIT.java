@@ -314,6 +314,28 @@ class AuthEndToEndIT extends EndToEndTest {
     }
 
     @Test
+    void signsOutTheSessionOfAnAccessCookieWithItsCsrfTokenAndNoOtherWay() {
+        Cookies session = signIn(registered());
+
+        client.post().uri("/auth/logout").cookie(ACCESS, session.access()).exchange().expectStatus().isForbidden();
+        me(session.access()).expectStatus().isOk();
+        client.post().uri("/auth/logout").cookie(ACCESS, session.access()).header("X-CSRF-Token", session.csrf()).exchange()
+                .expectStatus().isOk();
+
+        me(session.access()).expectStatus().isUnauthorized();
+        client.post().uri("/auth/logout").header(HttpHeaders.AUTHORIZATION, "Bearer " + session.access()).exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void refusesAPasswordNoEncodingCanRepresentWithA400() {
+        client.post().uri("/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"email\":\"" + registered() + "\",\"password\":\"\\ud800\"}").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].code").isEqualTo("password.invalid");
+    }
+
+    @Test
     void letsOtherServicesVerifyAccessTokensWithThePublishedKeys() throws Exception {
         Cookies session = signIn(registered());
 

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Slow and idle clients are cut off and the number of connections is capped, while everyone else is served. */
 @TestPropertySource(properties = {"accounts.server.header-read-timeout=1s", "accounts.server.body-read-timeout=1s",
-        "accounts.server.max-connections=40", "server.netty.idle-timeout=2s"})
+        "accounts.server.max-connections=40", "accounts.server.max-connections-per-address=40", "server.netty.idle-timeout=2s"})
 class ConnectionLimitsEndToEndIT extends EndToEndTest {
 
     private static final byte[] SLOW_REQUEST = ("POST /users/register HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
@@ -54,6 +54,18 @@ class ConnectionLimitsEndToEndIT extends EndToEndTest {
             int sent = trickle(slow, SLOW_REQUEST, headersEnd, SLOW_REQUEST.length - headersEnd);
 
             assertThat(sent).as("body bytes sent before the server hung up").isLessThan(SLOW_REQUEST.length - headersEnd);
+        }
+    }
+
+    @Test
+    void answers408AndClosesWhenABodyStopsComingHalfway() throws Exception {
+        try (Socket stalled = new Socket("127.0.0.1", port)) {
+            stalled.setSoTimeout(10_000);
+            stalled.getOutputStream().write(SLOW_REQUEST, 0, SLOW_REQUEST.length - 20);
+
+            String answer = new String(stalled.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+
+            assertThat(answer).startsWith("HTTP/1.1 408").contains("application/problem+json", "request-timeout");
         }
     }
 

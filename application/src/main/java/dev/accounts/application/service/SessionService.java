@@ -6,6 +6,7 @@ import dev.accounts.application.port.in.PurgeStaleRecordsUseCase;
 import dev.accounts.application.port.in.RefreshSessionUseCase;
 import dev.accounts.application.port.in.SessionTokens;
 import dev.accounts.application.port.in.SignOutUseCase;
+import dev.accounts.application.port.in.SignOutUseCase.AccessTokenSignOut;
 import dev.accounts.application.port.in.UserProfile;
 import dev.accounts.application.port.out.AccessTokens;
 import dev.accounts.application.port.out.RefreshTokenRepository;
@@ -24,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 import static dev.accounts.application.port.in.RefreshSessionUseCase.RefreshResult.Refreshed;
 import static dev.accounts.application.port.in.RefreshSessionUseCase.RefreshResult.Refused;
@@ -114,13 +116,16 @@ public final class SessionService implements SignInService.SessionStarter, Refre
     }
 
     @Override
-    public Mono<Boolean> signOutAccessToken(String accessToken) {
+    public Mono<AccessTokenSignOut> signOutAccessToken(String accessToken, Optional<SessionId> expectedSession) {
         if (accessToken == null || accessToken.isBlank()) {
-            return Mono.just(false);
+            return Mono.just(AccessTokenSignOut.NOT_SIGNED_IN);
         }
         return accessTokens.verify(accessToken)
-                .flatMap(claims -> refreshTokens.revokeSession(claims.session(), clock.instant()).thenReturn(true))
-                .defaultIfEmpty(false);
+                .filterWhen(claims -> refreshTokens.isSessionActive(claims.session(), claims.user(), clock.instant()))
+                .flatMap(claims -> expectedSession.isPresent() && !expectedSession.get().equals(claims.session())
+                        ? Mono.just(AccessTokenSignOut.SESSION_MISMATCH)
+                        : refreshTokens.revokeSession(claims.session(), clock.instant()).thenReturn(AccessTokenSignOut.SIGNED_OUT))
+                .defaultIfEmpty(AccessTokenSignOut.NOT_SIGNED_IN);
     }
 
     @Override

@@ -15,6 +15,8 @@ import dev.accounts.application.port.out.SignInAudit.Outcome;
 import dev.accounts.application.port.out.SignInThrottle;
 import dev.accounts.application.port.out.TemporarilyUnavailableException;
 import dev.accounts.application.port.out.UserRepository;
+import dev.accounts.domain.registration.Violation;
+import dev.accounts.domain.signin.SignInForm;
 import dev.accounts.domain.signin.SignInKey;
 import dev.accounts.domain.signin.ThrottlePolicy;
 import dev.accounts.domain.user.EmailAddress;
@@ -24,6 +26,7 @@ import dev.accounts.domain.user.User;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -59,7 +62,11 @@ public final class SignInService implements SignInUseCase {
     @Override
     public Mono<SignInResult> signIn(SignInCommand command) {
         return Mono.defer(() -> {
-            Password password = Password.normalise(command.password() == null ? "" : command.password());
+            List<Violation> violations = new SignInForm(command.email(), command.password()).violations();
+            if (!violations.isEmpty()) {
+                return Mono.just(new SignInResult.Rejected(violations));
+            }
+            Password password = Password.normalise(command.password());
             Optional<String> key = SignInKey.of(command.email(), emails);
             if (key.isEmpty()) {
                 // No account can have this "email"; spend the same hash anyway so the answer takes as long.

@@ -5,6 +5,7 @@ import dev.accounts.application.port.in.RefreshSessionUseCase.RefreshResult;
 import dev.accounts.application.port.in.RefreshSessionUseCase.RefreshResult.Refreshed;
 import dev.accounts.application.port.in.RefreshSessionUseCase.RefreshResult.Refused;
 import dev.accounts.application.port.in.SessionTokens;
+import dev.accounts.application.port.in.SignOutUseCase.AccessTokenSignOut;
 import dev.accounts.application.testing.FakeAccessTokens;
 import dev.accounts.application.testing.FakeRefreshTokenSuccessors;
 import dev.accounts.application.testing.InMemoryRefreshTokenRepository;
@@ -25,6 +26,7 @@ import reactor.core.scheduler.Schedulers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -166,12 +168,24 @@ class SessionServiceTest {
     void signsOutTheSessionOfABearerToken() {
         SessionTokens tokens = sessions.start(ada).block();
 
-        assertThat(sessions.signOutAccessToken(tokens.access().value()).block()).isTrue();
+        assertThat(sessions.signOutAccessToken(tokens.access().value(), Optional.empty()).block()).isEqualTo(AccessTokenSignOut.SIGNED_OUT);
 
         assertThat(sessions.currentUser(tokens.access().value()).block()).isNull();
         assertThat(refresh(tokens)).isEqualTo(new Refused(Reason.REVOKED));
-        assertThat(sessions.signOutAccessToken("not-a-token").block()).isFalse();
-        assertThat(sessions.signOutAccessToken(null).block()).isFalse();
+        assertThat(sessions.signOutAccessToken(tokens.access().value(), Optional.empty()).block()).isEqualTo(AccessTokenSignOut.NOT_SIGNED_IN);
+        assertThat(sessions.signOutAccessToken("not-a-token", Optional.empty()).block()).isEqualTo(AccessTokenSignOut.NOT_SIGNED_IN);
+        assertThat(sessions.signOutAccessToken(null, Optional.empty()).block()).isEqualTo(AccessTokenSignOut.NOT_SIGNED_IN);
+    }
+
+    @Test
+    void signsOutTheSessionOfAnAccessCookieOnlyWithThatSessionsCsrfToken() {
+        SessionTokens tokens = sessions.start(ada).block();
+
+        assertThat(sessions.signOutAccessToken(tokens.access().value(), Optional.of(SessionId.random())).block())
+                .isEqualTo(AccessTokenSignOut.SESSION_MISMATCH);
+        assertThat(sessions.currentUser(tokens.access().value()).block()).isNotNull();
+        assertThat(sessions.signOutAccessToken(tokens.access().value(), Optional.of(tokens.session())).block())
+                .isEqualTo(AccessTokenSignOut.SIGNED_OUT);
     }
 
     @Test

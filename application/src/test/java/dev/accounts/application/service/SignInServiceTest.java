@@ -16,6 +16,7 @@ import dev.accounts.application.testing.InMemorySignInThrottle;
 import dev.accounts.application.testing.InMemoryUserRepository;
 import dev.accounts.application.testing.MutableClock;
 import dev.accounts.application.testing.RecordingSignInAudit;
+import dev.accounts.domain.registration.Violation;
 import dev.accounts.domain.session.RefreshPolicy;
 import dev.accounts.domain.signin.ThrottlePolicy;
 import dev.accounts.domain.testing.Emails;
@@ -90,9 +91,18 @@ class SignInServiceTest {
     @Test
     void spendsTheSameVerificationOnTextThatIsNoEmail() {
         assertThat(signIn("not an email", PASSWORD)).isInstanceOf(InvalidCredentials.class);
-        assertThat(signIn(null, null)).isInstanceOf(InvalidCredentials.class);
 
-        assertThat(hasher.verifiedAgainst()).containsExactly(hasher.dummyHash(), hasher.dummyHash());
+        assertThat(hasher.verifiedAgainst()).containsExactly(hasher.dummyHash());
+    }
+
+    @Test
+    void rejectsAFormWithoutEmailOrPasswordOrWithAnUnencodablePasswordWithoutTryingIt() {
+        assertThat(signIn(null, null)).isInstanceOfSatisfying(SignInResult.Rejected.class, rejected -> assertThat(rejected.violations())
+                .extracting(Violation::code).containsExactly("email.required", "password.required"));
+        assertThat(signIn(EMAIL, "half a pair \uD800")).isInstanceOfSatisfying(SignInResult.Rejected.class, rejected -> assertThat(rejected.violations())
+                .extracting(Violation::code).containsExactly("password.invalid"));
+
+        assertThat(hasher.verifiedAgainst()).isEmpty();
     }
 
     @Test

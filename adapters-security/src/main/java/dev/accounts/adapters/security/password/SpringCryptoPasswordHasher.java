@@ -56,11 +56,14 @@ public final class SpringCryptoPasswordHasher implements PasswordHasher {
         return active.maxPasswordBytes();
     }
 
-    /** bcrypt refuses to compare a password longer than it reads; such a password matches nothing. */
+    /**
+     * bcrypt refuses to compare a password longer than it reads, and Bouncy Castle one it cannot encode (a
+     * lone surrogate, which the sign-in form refuses first); such a password matches nothing.
+     */
     private boolean matches(Password password, PasswordHash hash) {
         try {
             return encoder.matches(password.text(), hash.value());
-        } catch (IllegalArgumentException unusable) {
+        } catch (IllegalArgumentException | IllegalStateException unusable) {
             return false;
         }
     }

@@ -11,6 +11,7 @@ import dev.accounts.application.port.in.RefreshSessionUseCase.RefreshResult.Refu
 import dev.accounts.application.port.in.SessionTokens;
 import dev.accounts.application.port.in.SignInCommand;
 import dev.accounts.application.port.in.SignInResult.InvalidCredentials;
+import dev.accounts.application.port.in.SignInResult.Rejected;
 import dev.accounts.application.port.in.SignInResult.SignedIn;
 import dev.accounts.application.port.in.SignInResult.Throttled;
 import dev.accounts.application.port.in.SignInUseCase;
@@ -36,8 +37,6 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -80,18 +79,9 @@ class AuthController {
 
     @PostMapping(path = "/auth/login", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<?>> login(@RequestBody SignInRequest request, ServerHttpRequest http) {
-        List<Violation> missing = new ArrayList<>();
-        if (request.email() == null || request.email().isBlank()) {
-            missing.add(new Violation("email", "email.required", "Email is required."));
-        }
-        if (request.password() == null || request.password().isEmpty()) {
-            missing.add(new Violation("password", "password.required", "Password is required."));
-        }
-        if (!missing.isEmpty()) {
-            return Mono.just(noStore(Problems.validationFailed(missing)));
-        }
         return signIn.signIn(new SignInCommand(request.email(), request.password(), clients.of(http))).map(result -> switch (result) {
             case SignedIn signedIn -> withSession(signedIn.tokens()).body(SessionResponse.of(UserView.of(signedIn.user())));
+            case Rejected rejected -> noStore(Problems.validationFailed(rejected.violations()));
             case InvalidCredentials invalid -> noStore(Problems.of(HttpStatus.UNAUTHORIZED, "Unauthorized", INVALID_CREDENTIALS));
             case Throttled throttled -> noStore(Problems.tooManyRequests(THROTTLED, throttled.retryAfter()));
         }).onErrorResume(TemporarilyUnavailableException.class, busy -> Mono.just(noStore(unavailable.answer(busy, http))));
@@ -113,20 +103,27 @@ class AuthController {
     }
 
     /**
-     * Ends the session of the refresh cookie (with the CSRF token) or, for programs that hold no cookies,
-     * of the {@code Authorization: Bearer} access token. With neither, there is no session to end and
-     * the answer only clears the cookies.
+     * Ends the session of the refresh cookie or, without one, of the access token: the bearer token of a
+     * program that holds no cookies, or the access cookie. Cookies go with the CSRF token, which must name
+     * the same session. With no token at all there is no session to end and the answer only clears cookies.
      */
     @PostMapping("/auth/logout")
     Mono<ResponseEntity<?>> logout(ServerWebExchange exchange) {
-        Optional<String> token = cookies.refreshToken(exchange.getRequest());
+        ServerHttpRequest request = exchange.getRequest();
+        Optional<String> token = cookies.refreshToken(request);
         SessionId session = exchange.getAttribute(CsrfProtectionFilter.VERIFIED_SESSION);
         if (token.isEmpty()) {
-            return bearerToken(exchange.getRequest())
-                    .map(bearer -> signOut.signOutAccessToken(bearer).map(done -> done
-                            ? signedOut(ResponseEntity.ok().body(SessionResponse.success()))
-                            : notSignedIn()))
-                    .orElseGet(() -> Mono.just(signedOut(ResponseEntity.ok().body(SessionResponse.success()))));
+            Optional<String> bearer = bearerToken(request);
+            Optional<String> accessToken = bearer.or(() -> cookies.accessToken(request));
+            if (accessToken.isEmpty()) {
+                return Mono.just(signedOut(ResponseEntity.ok().body(SessionResponse.success())));
+            }
+            Optional<SessionId> expected = bearer.isPresent() ? Optional.empty() : Optional.ofNullable(session);
+            return signOut.signOutAccessToken(accessToken.get(), expected).map(outcome -> switch (outcome) {
+                case SIGNED_OUT -> signedOut(ResponseEntity.ok().body(SessionResponse.success()));
+                case NOT_SIGNED_IN -> notSignedIn();
+                case SESSION_MISMATCH -> noStore(Problems.of(HttpStatus.FORBIDDEN, "Forbidden", SESSION_MISMATCH));
+            });
         }
         return signOut.signOut(token.get(), session).map(done -> done
                 ? signedOut(ResponseEntity.ok().body(SessionResponse.success()))

@@ -2,6 +2,7 @@ package dev.accounts.adapters.web.auth;
 
 import dev.accounts.adapters.web.problem.ProblemResponses;
 import dev.accounts.adapters.web.problem.Problems;
+import dev.accounts.adapters.web.route.RoutePaths;
 import dev.accounts.domain.registration.Violation;
 import dev.accounts.domain.session.SessionId;
 import org.springframework.http.HttpMethod;
@@ -55,7 +56,7 @@ public final class CsrfProtectionFilter implements WebFilter {
         if (isCrossSite(request)) {
             return reject(exchange, new Violation("request", "csrf.origin_rejected", "Cross-site requests may not change state here."));
         }
-        if (COOKIE_ACTIONS.contains(request.getPath().pathWithinApplication().value()) && cookies.refreshToken(request).isPresent()) {
+        if (COOKIE_ACTIONS.contains(RoutePaths.of(request)) && (cookies.refreshToken(request).isPresent() || cookies.accessToken(request).isPresent())) {
             Optional<SessionId> session = doubleSubmittedSession(request);
             if (session.isEmpty()) {
                 return reject(exchange, new Violation("X-CSRF-Token", "csrf.token_invalid", "A valid X-CSRF-Token header is required."));

@@ -2,6 +2,7 @@ package dev.accounts.adapters.web.client;
 
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.List;
@@ -55,6 +56,10 @@ public final class ClientAddresses {
     public boolean fromTrustedProxy(ServerHttpRequest request) {
         InetSocketAddress remote = request.getRemoteAddress();
         return !trustedProxies.isEmpty() && remote != null && remote.getAddress() != null && isTrusted(remote.getAddress().getAddress());
+    }
+
+    public boolean isTrustedProxy(InetAddress address) {
+        return !trustedProxies.isEmpty() && address != null && isTrusted(address.getAddress());
     }
 
     private boolean isTrusted(byte[] address) {

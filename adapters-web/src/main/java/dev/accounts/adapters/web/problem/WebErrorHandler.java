@@ -5,6 +5,8 @@ import dev.accounts.application.port.out.TemporarilyUnavailableException;
 import dev.accounts.domain.registration.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -17,12 +19,14 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Hooks;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DatabindException;
 
 import java.net.URI;
+import java.nio.charset.CharacterCodingException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,7 +38,7 @@ import java.util.Optional;
  * may be a password.
  */
 @RestControllerAdvice
-class WebErrorHandler extends ResponseEntityExceptionHandler {
+class WebErrorHandler extends ResponseEntityExceptionHandler implements InitializingBean, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(WebErrorHandler.class);
     private static final URI ABOUT_BLANK = URI.create("about:blank");
@@ -45,6 +49,17 @@ class WebErrorHandler extends ResponseEntityExceptionHandler {
         this.unavailableAnswers = unavailableAnswers;
     }
 
+    /** Errors Reactor drops once their request is over are this handler's to judge too (see {@link LostClients#dropped}). */
+    @Override
+    public void afterPropertiesSet() {
+        Hooks.onErrorDropped(LostClients::dropped);
+    }
+
+    @Override
+    public void destroy() {
+        Hooks.resetOnErrorDropped();
+    }
+
     @ExceptionHandler(TemporarilyUnavailableException.class)
     ResponseEntity<ProblemDetail> unavailable(TemporarilyUnavailableException unavailable, ServerWebExchange exchange) {
         return unavailableAnswers.answer(unavailable, exchange.getRequest());
@@ -52,6 +67,9 @@ class WebErrorHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     Mono<ResponseEntity<ProblemDetail>> unexpected(Exception failure, ServerWebExchange exchange) {
+        if (LostClients.timedOut(failure)) {
+            return Mono.just(LostClients.requestTimeout(exchange));
+        }
         if (LostClients.isLost(failure, exchange)) {
             return LostClients.noAnswer(failure, exchange);
         }
@@ -73,6 +91,10 @@ class WebErrorHandler extends ResponseEntityExceptionHandler {
     @Override
     protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception exception, Object body, HttpHeaders headers,
                                                                    HttpStatusCode status, ServerWebExchange exchange) {
+        if (LostClients.timedOut(exception)) {
+            ResponseEntity<ProblemDetail> timeout = LostClients.requestTimeout(exchange);
+            return Mono.just(ResponseEntity.status(timeout.getStatusCode()).headers(timeout.getHeaders()).body(timeout.getBody()));
+        }
         if (LostClients.isLost(exception, exchange)) {
             return LostClients.noAnswer(exception, exchange);
         }
@@ -93,6 +115,9 @@ class WebErrorHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail unreadableBody(ServerWebInputException exception) {
+        if (causeOf(exception, CharacterCodingException.class).isPresent()) {
+            return malformed("malformed-json", "The request body is not valid UTF-8; JSON must be sent in UTF-8.");
+        }
         Optional<JacksonException> json = causeOf(exception, JacksonException.class);
         if (json.isEmpty()) {
             return malformed("missing-body", "The request body is missing or unreadable; send a JSON object.");

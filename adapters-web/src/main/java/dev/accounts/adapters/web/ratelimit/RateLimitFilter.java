@@ -3,6 +3,7 @@ package dev.accounts.adapters.web.ratelimit;
 import dev.accounts.adapters.web.client.ClientAddresses;
 import dev.accounts.adapters.web.problem.ProblemResponses;
 import dev.accounts.adapters.web.problem.Problems;
+import dev.accounts.adapters.web.route.RoutePaths;
 import dev.accounts.domain.registration.Violation;
 import dev.accounts.adapters.web.logging.SampledLog;
 import org.slf4j.LoggerFactory;
@@ -27,7 +28,7 @@ import java.util.Set;
  */
 public final class RateLimitFilter implements WebFilter {
 
-    private static final Set<Integer> REFUSED_FOR_SHAPE = Set.of(400, 413, 415);
+    private static final Set<Integer> REFUSED_FOR_SHAPE = Set.of(400, 408, 413, 415);
     private static final Violation EXCEEDED = new Violation("request", "rate_limit.exceeded",
             "Too many requests from this address; retry after the time in Retry-After. "
                     + "Trying the service locally? Start it with ACCOUNTS_RATE_LIMIT_ENABLED=false to turn the limits off.");
@@ -51,7 +52,7 @@ public final class RateLimitFilter implements WebFilter {
         if (exchange.getRequest().getMethod() != HttpMethod.POST) {
             return chain.filter(exchange);
         }
-        RateLimitRule rule = rulesByPath.get(exchange.getRequest().getPath().pathWithinApplication().value());
+        RateLimitRule rule = rulesByPath.get(RoutePaths.of(exchange.getRequest()));
         if (rule == null) {
             return chain.filter(exchange);
         }
@@ -79,7 +80,8 @@ public final class RateLimitFilter implements WebFilter {
     }
 
     /**
-     * A request the service refused for its shape (400, 413, 415) cost nothing worth limiting: it never
+     * A request the service refused for its shape (400, 413, 415, or a body that never came: 408) cost
+     * nothing worth limiting: it never
      * reached the uniqueness check or any password work, so its token is given back. A person correcting
      * typos in a form does not use up their sign-ups.
      */
@@ -89,7 +91,7 @@ public final class RateLimitFilter implements WebFilter {
             return Mono.empty();
         }
         return buckets.refund(client, rule)
-                .then(Mono.fromRunnable(() -> exchange.getResponse().getHeaders().set("RateLimit", header(rule, probe.remaining() + 1, probe))))
+                .then(Mono.fromRunnable(() -> exchange.getResponse().getHeaders().set("RateLimit", refunded(rule, probe))))
                 .onErrorResume(failure -> {
                     warnAboutStore(failure);
                     return Mono.empty();
@@ -97,7 +99,18 @@ public final class RateLimitFilter implements WebFilter {
     }
 
     private static String header(RateLimitRule rule, long remaining, ClientBuckets.Probe probe) {
-        return "\"" + rule.name() + "\";r=" + remaining + ";t=" + secondsUp(probe.waitTime());
+        return header(rule, remaining, probe.waitTime());
+    }
+
+    /** One token more, so one token's refill less until the bucket is full: the bucket refills greedily. */
+    private static String refunded(RateLimitRule rule, ClientBuckets.Probe probe) {
+        Duration perToken = rule.period().dividedBy(rule.limit());
+        Duration untilFull = probe.waitTime().minus(perToken);
+        return header(rule, probe.remaining() + 1, untilFull.isNegative() ? Duration.ZERO : untilFull);
+    }
+
+    private static String header(RateLimitRule rule, long remaining, Duration untilFull) {
+        return "\"" + rule.name() + "\";r=" + remaining + ";t=" + secondsUp(untilFull);
     }
 
     private record Outcome(ClientBuckets.Probe probe, boolean storeFailed) {

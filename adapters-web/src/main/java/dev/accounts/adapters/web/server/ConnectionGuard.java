@@ -1,5 +1,6 @@
 package dev.accounts.adapters.web.server;
 
+import dev.accounts.adapters.web.client.ClientAddresses;
 import dev.accounts.adapters.web.logging.LogText;
 import dev.accounts.adapters.web.logging.SampledLog;
 import io.netty.channel.Channel;
@@ -18,15 +19,19 @@ import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServer;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Keeps slow and numerous clients from holding the server's connections. A request's headers must arrive
  * within {@link ConnectionLimits#headerReadTimeout()} of its first byte, and its body within
- * {@link ConnectionLimits#bodyReadTimeout()}; past the connection cap new connections are closed at once.
+ * {@link ConnectionLimits#bodyReadTimeout()}; past the connection cap, or past the cap for one address (trusted
+ * proxies, which speak for many clients, excepted), new connections are closed at once.
  * Idle keep-alive connections are closed by {@code server.netty.idle-timeout}. A request Netty cannot
  * decode (a malformed chunk, a control character in a header name, 1,000 headers) costs one log line, with
  * what the client wrote escaped, instead of Reactor Netty's warning that repeats the whole request.
@@ -40,19 +45,23 @@ public final class ConnectionGuard implements NettyServerCustomizer {
     private static final Logger log = LoggerFactory.getLogger(ConnectionGuard.class);
 
     private final ConnectionLimits limits;
+    private final ClientAddresses clients;
     private final AtomicInteger open = new AtomicInteger();
+    private final ConcurrentHashMap<InetAddress, Integer> openByAddress = new ConcurrentHashMap<>();
     private final SampledLog refusedConnections = new SampledLog(log, Level.WARN, Duration.ofMinutes(1));
     private final SampledLog slowClients = new SampledLog(log, Level.INFO, Duration.ofMinutes(1));
     private final SampledLog malformedRequests = new SampledLog(log, Level.INFO, Duration.ofMinutes(1));
 
-    public ConnectionGuard(ConnectionLimits limits) {
+    /** @param clients which peers are trusted proxies, whose connections count against no per-address cap */
+    public ConnectionGuard(ConnectionLimits limits, ClientAddresses clients) {
         this.limits = limits;
+        this.clients = clients;
     }
 
     @Override
     public HttpServer apply(HttpServer server) {
+        // Past the body's deadline Reactor Netty fails the request's body and closes the connection.
         return server
-                .readTimeout(limits.bodyReadTimeout())
                 .requestTimeout(limits.bodyReadTimeout())
                 .doOnChannelInit((observer, channel, ignoredRemote) -> {
                     SocketAddress client = channel.remoteAddress();
@@ -77,19 +86,49 @@ public final class ConnectionGuard implements NettyServerCustomizer {
             channel.close();
             return false;
         }
-        channel.closeFuture().addListener(closed -> open.decrementAndGet());
+        InetAddress address = remote instanceof InetSocketAddress socket && !clients.isTrustedProxy(socket.getAddress()) ? socket.getAddress() : null;
+        if (address != null && !admitFrom(address)) {
+            open.decrementAndGet();
+            refusedConnections.log("refused a connection from {}: it has {} open, the most one address may", remote,
+                    limits.maxConnectionsPerAddress());
+            channel.close();
+            return false;
+        }
+        channel.closeFuture().addListener(closed -> {
+            open.decrementAndGet();
+            if (address != null) {
+                openByAddress.computeIfPresent(address, (key, count) -> count == 1 ? null : count - 1);
+            }
+        });
         return true;
+    }
+
+    private boolean admitFrom(InetAddress address) {
+        boolean[] admitted = {false};
+        openByAddress.compute(address, (key, count) -> {
+            int current = count == null ? 0 : count;
+            if (current >= limits.maxConnectionsPerAddress()) {
+                return count;
+            }
+            admitted[0] = true;
+            return current + 1;
+        });
+        return admitted[0];
     }
 
     /**
      * One connection's deadline: armed by the first raw bytes of a request, cleared once the codec has
-     * decoded its headers, and ready again when the response has been written. Confined to the event loop.
+     * decoded its headers, and ready again when the response has been written. Bytes that come after an
+     * answer sent before its request's body was read (429, 415, 413) arm it too, until that body ends.
+     * Confined to the event loop.
      */
     private final class HeaderDeadline {
 
         private final SocketAddress remote;
         private ScheduledFuture<?> deadline;
         private boolean inRequest;
+        /** Closed by the deadline: the decoder's complaint about the unfinished request says nothing new. */
+        private boolean cut;
 
         HeaderDeadline(SocketAddress remote) {
             this.remote = remote;
@@ -123,7 +162,7 @@ public final class ConnectionGuard implements NettyServerCustomizer {
                     } else if (msg instanceof LastHttpContent && !inRequest) {
                         disarm(); // the rest of a body the answer did not wait for: no new request has begun
                     }
-                    if (msg instanceof HttpObject http && http.decoderResult().isFailure()) {
+                    if (msg instanceof HttpObject http && http.decoderResult().isFailure() && !cut) {
                         Throwable cause = http.decoderResult().cause();
                         malformedRequests.log("refused a malformed request from {}: {}: {}", remote, cause.getClass().getSimpleName(),
                                 LogText.escaped(cause.getMessage()));
@@ -143,7 +182,9 @@ public final class ConnectionGuard implements NettyServerCustomizer {
 
         private void cutOff(ChannelHandlerContext ctx) {
             deadline = null;
-            slowClients.log("closed a connection from {}: its request headers took longer than {}", remote, limits.headerReadTimeout());
+            cut = true;
+            slowClients.log("closed a connection from {}: a request's headers, or the rest of a body answered early, took longer than {}",
+                    remote, limits.headerReadTimeout());
             ctx.close();
         }
 

@@ -9,13 +9,14 @@ import java.util.Objects;
  * @param headerReadTimeout from a request's first byte to the end of its headers
  * @param bodyReadTimeout   from the end of the headers to the end of the body
  * @param maxConnections    open connections at most; further ones are closed as soon as they are accepted
+ * @param maxConnectionsPerAddress open connections from one client address at most
  */
-public record ConnectionLimits(Duration headerReadTimeout, Duration bodyReadTimeout, int maxConnections) {
+public record ConnectionLimits(Duration headerReadTimeout, Duration bodyReadTimeout, int maxConnections, int maxConnectionsPerAddress) {
 
     public ConnectionLimits {
         Objects.requireNonNull(headerReadTimeout, "headerReadTimeout");
         Objects.requireNonNull(bodyReadTimeout, "bodyReadTimeout");
-        if (!headerReadTimeout.isPositive() || !bodyReadTimeout.isPositive() || maxConnections < 1) {
+        if (!headerReadTimeout.isPositive() || !bodyReadTimeout.isPositive() || maxConnections < 1 || maxConnectionsPerAddress < 1) {
             throw new IllegalArgumentException("read time-outs must be positive and at least one connection allowed");
         }
     }

@@ -7,6 +7,7 @@ import dev.accounts.application.port.in.SignInResult;
 import dev.accounts.application.port.in.UserProfile;
 import dev.accounts.application.port.out.AccessTokens.AccessToken;
 import dev.accounts.application.port.out.TemporarilyUnavailableException;
+import dev.accounts.domain.registration.Violation;
 import dev.accounts.domain.session.RefreshToken;
 import dev.accounts.domain.session.SessionId;
 import dev.accounts.domain.user.UserId;
@@ -99,11 +100,16 @@ class AuthControllerTest extends WebSliceTest {
     }
 
     @Test
-    void answers400ForMissingCredentialsWithoutSigningIn() {
+    void answers400ListingWhatTheSignInFormLacks() {
+        when(signIn.signIn(any())).thenReturn(Mono.just(new SignInResult.Rejected(List.of(
+                new Violation("email", "email.required", "Email is required."),
+                new Violation("password", "password.required", "Password is required.")))));
+
         client.post().uri("/auth/login").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
                 .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors.length()").isEqualTo(2);
-        verify(signIn, never()).signIn(any());
+                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
+                .expectBody().jsonPath("$.errors.length()").isEqualTo(2)
+                .jsonPath("$.errors[0].code").isEqualTo("email.required");
     }
 
     @Test

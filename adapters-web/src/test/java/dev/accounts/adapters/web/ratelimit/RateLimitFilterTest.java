@@ -70,7 +70,8 @@ class RateLimitFilterTest {
         WebTestClient client = clientWith(new LocalClientBuckets(100, Duration.ofMinutes(5)));
 
         for (int status : new int[]{400, 413, 415, 400, 400}) {
-            client.post().uri("/auth/login").header("X-Answer", Integer.toString(status)).exchange().expectStatus().isEqualTo(status);
+            client.post().uri("/auth/login").header("X-Answer", Integer.toString(status)).exchange().expectStatus().isEqualTo(status)
+                    .expectHeader().valueEquals("RateLimit", "\"login\";r=2;t=0");
         }
 
         client.post().uri("/auth/login").exchange().expectStatus().isOk();

@@ -164,6 +164,19 @@ class UserRegistrationControllerTest extends WebSliceTest {
     }
 
     @Test
+    void refusesBodiesThatAreNotValidUtf8() {
+        byte[] overlongSlash = "{\"email\":\"\u00c0\u00af@b.cd\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] utf16 = VALID_BODY.getBytes(java.nio.charset.StandardCharsets.UTF_16);
+
+        for (byte[] body : new byte[][]{overlongSlash, utf16}) {
+            client.post().uri("/users/register").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.type").isEqualTo("urn:accounts:problem:malformed-json");
+        }
+        verify(registerUser, never()).register(any());
+    }
+
+    @Test
     void neverEchoesTheInputInParserErrors() {
         String body = post("{\"password\": hunter2-is-my-secret}").expectStatus().isBadRequest()
                 .expectBody(String.class).returnResult().getResponseBody();
