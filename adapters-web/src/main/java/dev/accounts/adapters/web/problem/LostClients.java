@@ -29,8 +29,6 @@ import java.util.List;
  */
 final class LostClients {
 
-    /** Package-private in Reactor Netty, so named here. */
-    private static final String REQUEST_TIMEOUT = "reactor.netty.http.server.RequestTimeoutException";
     private static final SampledLog log = new SampledLog(LoggerFactory.getLogger(LostClients.class), Level.INFO, Duration.ofMinutes(1));
     private static final Logger droppedLog = LoggerFactory.getLogger("reactor.core.publisher.Operators");
 
@@ -38,12 +36,12 @@ final class LostClients {
     }
 
     /**
-     * The body did not arrive within the read time-out: Reactor Netty fails the body and closes the
-     * connection right after the application answers, so the answer is a 408 that says so.
+     * The body did not arrive within the read time-out: the server's connection guard fails the body, and
+     * the answer is a 408 that says so and closes the connection.
      */
     static boolean timedOut(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof TimeoutException || cause.getClass().getName().equals(REQUEST_TIMEOUT)) {
+            if (cause instanceof TimeoutException) {
                 return true;
             }
         }
