@@ -1,8 +1,6 @@
 package dev.accounts.bootstrap;
 
-import dev.accounts.adapters.security.password.HashingAlgorithm;
-import dev.accounts.adapters.web.auth.CookieSettings;
-import dev.accounts.domain.registration.PasswordPolicy;
+import dev.accounts.domain.credentials.PasswordPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -32,10 +30,12 @@ public record AccountsProperties(@DefaultValue Password password, @DefaultValue 
      *                          come back a few times a second, not thousands
      * @param retryAfter        the least a 503 for full capacity tells the client to wait
      */
-    public record Hashing(@DefaultValue("argon2id") HashingAlgorithm algorithm, @DefaultValue("0") int threads,
+    public record Hashing(@DefaultValue("argon2id") Algorithm algorithm, @DefaultValue("0") int threads,
                           @DefaultValue("0") int concurrency, @DefaultValue("1s") Duration maxWait,
                           @DefaultValue("0.5") double maxSharePerClient, @DefaultValue("30ms") Duration refusalDelay,
                           @DefaultValue("1s") Duration retryAfter) {
+
+        public enum Algorithm { ARGON2ID, BCRYPT }
 
         int effectiveThreads() {
             return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
@@ -71,8 +71,9 @@ public record AccountsProperties(@DefaultValue Password password, @DefaultValue 
      * @param lifetime      how long a session lasts from sign-in; refreshing never extends it
      * @param grace         how long a just-rotated refresh token is still honoured (two tabs refreshing at once)
      * @param purgeInterval how often expired and revoked refresh tokens are deleted
-     * @param activeCheckMemory how long an instance trusts that a session it checked is still active; a
-     *                          sign-out through another instance takes this long to be seen here (0: ask every time)
+     * @param activeCheckMemory how long an instance trusts a session it read, as every signed-in request asks
+     *                          whether its session is active; a sign-out through another instance takes this
+     *                          long to be seen here (0: ask every time)
      */
     public record Sessions(@DefaultValue("14d") Duration lifetime, @DefaultValue("10s") Duration grace,
                            @DefaultValue("1h") Duration purgeInterval, @DefaultValue("1s") Duration activeCheckMemory) {
@@ -87,10 +88,14 @@ public record AccountsProperties(@DefaultValue Password password, @DefaultValue 
                          @DefaultValue("15m") Duration maxDelay) {
     }
 
+    /**
+     * @param secure   {@code Secure} cookies with {@code __Host-}/{@code __Secure-} names; off only for plain-http development
+     * @param sameSite {@code Lax} or {@code Strict}
+     */
     public record Cookies(@DefaultValue("true") boolean secure, @DefaultValue("Lax") String sameSite,
-                          @DefaultValue(CookieSettings.DEFAULT_ACCESS_TOKEN_NAME) String accessTokenName,
-                          @DefaultValue(CookieSettings.DEFAULT_REFRESH_TOKEN_NAME) String refreshTokenName,
-                          @DefaultValue(CookieSettings.DEFAULT_CSRF_TOKEN_NAME) String csrfTokenName) {
+                          @DefaultValue("__Host-access_token") String accessTokenName,
+                          @DefaultValue("__Secure-refresh_token") String refreshTokenName,
+                          @DefaultValue("__Host-csrf_token") String csrfTokenName) {
     }
 
     /**

@@ -1,15 +1,30 @@
 package dev.accounts.bootstrap;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.accounts.domain.session.Session;
+import dev.accounts.domain.user.User;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
 
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+/** Every module's main code, the benchmarks included (they reach this classpath as a test dependency). */
 @AnalyzeClasses(packages = "dev.accounts", importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.DoNotIncludeTestJars.class})
 class ArchitectureTest {
 
@@ -40,9 +55,47 @@ class ArchitectureTest {
             slices().matching("dev.accounts.adapters.(*)..").should().notDependOnEachOther();
 
     @ArchTest
-    static final ArchRule onlyBootstrapSeesAdapters = noClasses().that()
-            .resideOutsideOfPackages("dev.accounts.adapters..", "dev.accounts.bootstrap..")
+    static final ArchRule onlyBootstrapAndBenchmarksSeeAdapters = noClasses().that()
+            .resideOutsideOfPackages("dev.accounts.adapters..", "dev.accounts.bootstrap..", "dev.accounts.benchmarks..")
             .should().dependOnClassesThat().resideInAPackage("dev.accounts.adapters..");
+
+    /** Fails if the benchmarks were not imported at all, which would make every rule silent about them. */
+    @ArchTest
+    static final ArchRule benchmarksMeasureAdaptersAndNothingUsesThem = classes().that().resideInAPackage("dev.accounts.benchmarks..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "dev.accounts.benchmarks..", "dev.accounts.adapters..", "dev.accounts.domain..", "org.openjdk.jmh..",
+                    "org.springframework.security.crypto..", "java..")
+            .andShould().onlyHaveDependentClassesThat().resideInAPackage("dev.accounts.benchmarks..");
+
+    @ArchTest
+    static final ArchRule capabilitiesAreFreeOfCycles = slices().matching("dev.accounts.domain.(*)..").should().beFreeOfCycles();
+
+    /** A session or a user changes only by its own methods; persistence may rebuild one from what it stored. */
+    @ArchTest
+    static final ArchRule aggregatesChangeStateOnlyThroughTheirOwnMethods = constructors().that().areDeclaredInClassesThat()
+            .belongToAnyOf(Session.class, User.class)
+            .should().onlyBeCalled().byClassesThat(belongToAnyOf(Session.class, User.class)
+                    .or(resideInAPackage("dev.accounts.adapters.persistence..")));
+
+    /** Caches, pools and executors are throughput machinery; the application wires them around use cases, never into them. */
+    @ArchTest
+    static final ArchRule useCasesHoldNoThroughputMachinery = noClasses().that().resideInAPackage("dev.accounts.application..")
+            .should().dependOnClassesThat().areAssignableTo(Executor.class)
+            .orShould().dependOnClassesThat().areAssignableTo(Scheduler.class)
+            .orShould().dependOnClassesThat().areAssignableTo(ConcurrentMap.class)
+            .orShould().dependOnClassesThat().belongToAnyOf(Sinks.class);
+
+    @ArchTest
+    static final ArchRule oneServicePerUseCase = classes().that().resideInAPackage("dev.accounts.application.service")
+            .should(new ArchCondition<>("implement at most one use case") {
+                @Override
+                public void check(JavaClass service, ConditionEvents events) {
+                    long useCases = service.getInterfaces().stream()
+                            .filter(port -> port.toErasure().getPackageName().equals("dev.accounts.application.port.in")).count();
+                    events.add(new SimpleConditionEvent(service, useCases <= 1,
+                            service.getName() + " implements " + useCases + " use cases"));
+                }
+            });
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("dev.accounts.(**)").should().beFreeOfCycles();

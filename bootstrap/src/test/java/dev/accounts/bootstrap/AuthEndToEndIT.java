@@ -155,10 +155,10 @@ class AuthEndToEndIT extends EndToEndTest {
         assertThat(result.getResponseBody()).doesNotContain(cookies.access(), cookies.refresh());
         String payload = SignedJWT.parse(cookies.access()).getPayload().toString();
         assertThat(payload).doesNotContain(email, "Ada", "Lovelace");
-        String storedHash = database.sql("SELECT token_hash FROM refresh_tokens WHERE token_hash = encode(sha256(convert_to(:value, 'UTF8')), 'hex')")
+        String storedHash = database.sql("SELECT token_hash FROM session_tokens WHERE token_hash = encode(sha256(convert_to(:value, 'UTF8')), 'hex')")
                 .bind("value", cookies.refresh()).map(row -> row.get(0, String.class)).one().block();
         assertThat(storedHash).isNotNull().isNotEqualTo(cookies.refresh());
-        assertThat(database.sql("SELECT count(*) FROM refresh_tokens WHERE token_hash = :value").bind("value", cookies.refresh())
+        assertThat(database.sql("SELECT count(*) FROM session_tokens WHERE token_hash = :value").bind("value", cookies.refresh())
                 .map(row -> row.get(0, Long.class)).one().block()).isZero();
     }
 
@@ -203,8 +203,11 @@ class AuthEndToEndIT extends EndToEndTest {
 
         assertThat(handedOut).hasSize(20).containsOnly(handedOut.getFirst());
         String sessionId = SignedJWTs.session(session.access());
-        assertThat(database.sql("SELECT count(*) FROM refresh_tokens WHERE family_id = :session::uuid AND replaced_at IS NULL AND revoked_at IS NULL")
-                .bind("session", sessionId).map(row -> row.get(0, Long.class)).one().block()).isEqualTo(1);
+        // The session moved on once: its first token and the one successor every refresh was handed.
+        assertThat(database.sql("SELECT count(*) FROM session_tokens WHERE session_id = :session::uuid")
+                .bind("session", sessionId).map(row -> row.get(0, Long.class)).one().block()).isEqualTo(2);
+        assertThat(database.sql("SELECT current_token_hash = encode(sha256(convert_to(:value, 'UTF8')), 'hex') FROM sessions WHERE session_id = :session::uuid")
+                .bind("value", handedOut.getFirst()).bind("session", sessionId).map(row -> row.get(0, Boolean.class)).one().block()).isTrue();
     }
 
     @Test

@@ -1,8 +1,8 @@
 package dev.accounts.bootstrap;
 
 import dev.accounts.application.port.out.PasswordHasher;
-import dev.accounts.domain.user.Password;
-import dev.accounts.domain.user.PasswordHash;
+import dev.accounts.domain.credentials.Password;
+import dev.accounts.domain.credentials.PasswordHash;
 import reactor.core.publisher.Mono;
 
 import java.util.OptionalInt;

@@ -2,8 +2,8 @@ package dev.accounts.bootstrap;
 
 import dev.accounts.adapters.persistence.testing.MigratedTestDatabase;
 import dev.accounts.application.port.out.PasswordHasher;
-import dev.accounts.domain.user.Password;
-import dev.accounts.domain.user.PasswordHash;
+import dev.accounts.domain.credentials.Password;
+import dev.accounts.domain.credentials.PasswordHash;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;

@@ -1,12 +1,22 @@
 package dev.accounts.adapters.web;
 
+import dev.accounts.adapters.web.auth.AuthController;
+import dev.accounts.adapters.web.auth.SessionCookies;
 import dev.accounts.adapters.web.client.ClientAddresses;
 import dev.accounts.adapters.web.headers.SecurityHeadersFilter;
 import dev.accounts.adapters.web.headers.StrictTransportSecurity;
+import dev.accounts.adapters.web.problem.ProblemResponses;
+import dev.accounts.adapters.web.problem.WebErrorHandler;
+import dev.accounts.adapters.web.registration.UserRegistrationController;
+import dev.accounts.application.port.in.GetCurrentUserUseCase;
+import dev.accounts.application.port.in.PublishSigningKeysUseCase;
+import dev.accounts.application.port.in.RefreshSessionUseCase;
+import dev.accounts.application.port.in.RegisterUserUseCase;
+import dev.accounts.application.port.in.SignInUseCase;
+import dev.accounts.application.port.in.SignOutUseCase;
 import org.springframework.boot.http.codec.CodecCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -23,15 +33,40 @@ import tools.jackson.databind.type.LogicalType;
 
 import java.util.Optional;
 
-/** The web adapter's controllers and error handling, and how strictly it reads request bodies. */
+/**
+ * The web adapter's own parts: its controllers over the use cases they are given, its error handling, and
+ * how strictly it reads request bodies. What depends on configuration (cookies, CSRF, rate limits,
+ * connection limits) is wired by the application, which hands in the beans these need.
+ */
 @Configuration(proxyBeanMethods = false)
-@ComponentScan
 public class WebAdapterConfiguration {
 
     /** No request this service understands comes near this size; larger ones are refused with 413. */
     public static final int MAX_REQUEST_BODY_BYTES = 16 * 1024;
 
     private static final int MAX_JSON_NESTING = 32;
+
+    @Bean
+    UserRegistrationController userRegistrationController(RegisterUserUseCase registerUser, ClientAddresses clients) {
+        return new UserRegistrationController(registerUser, clients);
+    }
+
+    @Bean
+    AuthController authController(SignInUseCase signIn, RefreshSessionUseCase refreshSession, SignOutUseCase signOut,
+                                  GetCurrentUserUseCase currentUser, PublishSigningKeysUseCase signingKeys, SessionCookies cookies,
+                                  ClientAddresses clients) {
+        return new AuthController(signIn, refreshSession, signOut, currentUser, signingKeys, cookies, clients);
+    }
+
+    @Bean
+    WebErrorHandler webErrorHandler() {
+        return new WebErrorHandler();
+    }
+
+    @Bean
+    ProblemResponses problemResponses(JsonMapper json) {
+        return new ProblemResponses(json);
+    }
 
     /** Answers list their fields in the order the records declare them (type, title, status…), not alphabetically. */
     @Bean

@@ -1,28 +1,26 @@
 package dev.accounts.application.service;
 
-import dev.accounts.application.port.in.SessionTokens;
 import dev.accounts.application.port.in.SignInCommand;
 import dev.accounts.application.port.in.SignInResult;
 import dev.accounts.application.port.in.SignInResult.InvalidCredentials;
+import dev.accounts.application.port.in.SignInResult.Rejected;
 import dev.accounts.application.port.in.SignInResult.SignedIn;
 import dev.accounts.application.port.in.SignInResult.Throttled;
 import dev.accounts.application.port.in.SignInUseCase;
 import dev.accounts.application.port.in.UserProfile;
 import dev.accounts.application.port.out.PasswordHasher;
-import dev.accounts.application.port.out.PasswordWorkCapacity;
 import dev.accounts.application.port.out.SignInAudit;
 import dev.accounts.application.port.out.SignInAudit.Outcome;
 import dev.accounts.application.port.out.SignInThrottle;
 import dev.accounts.application.port.out.TemporarilyUnavailableException;
 import dev.accounts.application.port.out.UserRepository;
-import dev.accounts.domain.registration.Violation;
+import dev.accounts.domain.credentials.Password;
 import dev.accounts.domain.signin.SignInForm;
 import dev.accounts.domain.signin.SignInKey;
 import dev.accounts.domain.signin.ThrottlePolicy;
-import dev.accounts.domain.user.EmailAddress;
 import dev.accounts.domain.user.EmailAddresses;
-import dev.accounts.domain.user.Password;
 import dev.accounts.domain.user.User;
+import dev.accounts.domain.validation.Violation;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
@@ -38,24 +36,22 @@ public final class SignInService implements SignInUseCase {
 
     private final UserRepository users;
     private final PasswordHasher hasher;
-    private final PasswordWorkCapacity capacity;
-    private final SessionStarter sessions;
+    private final SessionIssuer sessions;
     private final SignInThrottle throttle;
     private final ThrottlePolicy throttlePolicy;
     private final SignInAudit audit;
     private final EmailAddresses emails;
     private final Clock clock;
 
-    public SignInService(UserRepository users, PasswordHasher hasher, PasswordWorkCapacity capacity, SessionStarter sessions,
-                         SignInThrottle throttle, ThrottlePolicy throttlePolicy, SignInAudit audit, EmailAddresses emails, Clock clock) {
+    public SignInService(UserRepository users, PasswordHasher hasher, SessionIssuer sessions, SignInThrottle throttle,
+                         ThrottlePolicy throttlePolicy, SignInAudit audit, EmailAddresses emails, Clock clock) {
         this.users = users;
-        this.emails = emails;
         this.hasher = hasher;
-        this.capacity = capacity;
         this.sessions = sessions;
         this.throttle = throttle;
         this.throttlePolicy = throttlePolicy;
         this.audit = audit;
+        this.emails = emails;
         this.clock = clock;
     }
 
@@ -64,37 +60,33 @@ public final class SignInService implements SignInUseCase {
         return Mono.defer(() -> {
             List<Violation> violations = new SignInForm(command.email(), command.password()).violations();
             if (!violations.isEmpty()) {
-                return Mono.just(new SignInResult.Rejected(violations));
+                return Mono.just(new Rejected(violations));
             }
             Password password = Password.normalise(command.password());
             Optional<String> key = SignInKey.of(command.email(), emails);
             if (key.isEmpty()) {
                 // No account can have this "email"; spend the same hash anyway so the answer takes as long.
-                return capacity.admit(command.clientIp(), hasher.verify(password, hasher.dummyHash())).map(ignored -> invalid(null, command));
+                return hasher.verify(password, hasher.dummyHash()).map(ignored -> invalid(Optional.empty(), command));
             }
-            // One place for the whole attempt: a saturated instance refuses it before any query.
-            return capacity.admit(command.clientIp(), throttle.failures(key.get())
+            return throttle.failures(key.get())
                     .flatMap(failures -> Mono.justOrEmpty(throttlePolicy.remainingWait(failures, clock.instant())))
-                    .map(wait -> {
-                        audit.record(new SignInAudit.Event(Outcome.THROTTLED, null, command.clientIp()));
-                        return (SignInResult) new Throttled(wait);
-                    })
-                    .switchIfEmpty(Mono.defer(() -> attempt(key.get(), emails.parse(command.email()), password, command))));
+                    .<SignInResult>map(wait -> throttled(wait, command))
+                    .switchIfEmpty(Mono.defer(() -> attempt(key.get(), password, command)));
         });
     }
 
-    private Mono<SignInResult> attempt(String key, EmailAddress email, Password password, SignInCommand command) {
-        return users.findByEmail(email).map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(user -> hasher
-                .verify(password, user.map(User::passwordHash).orElseGet(hasher::dummyHash))
-                .flatMap(verification -> user.isPresent() && verification.matches()
-                        ? succeed(user.get(), key, password, verification.needsRehash(), command)
-                        : throttle.recordFailure(key, clock.instant()).thenReturn(invalid(user.orElse(null), command))));
+    private Mono<SignInResult> attempt(String key, Password password, SignInCommand command) {
+        return users.findByEmail(emails.parse(command.email())).map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(user -> hasher.verify(password, user.map(User::passwordHash).orElseGet(hasher::dummyHash))
+                        .flatMap(verification -> user.isPresent() && verification.matches()
+                                ? succeed(user.get(), key, password, verification.needsRehash(), command)
+                                : throttle.recordFailure(key, clock.instant()).thenReturn(invalid(user, command))));
     }
 
     private Mono<SignInResult> succeed(User user, String key, Password password, boolean needsRehash, SignInCommand command) {
         return throttle.reset(key)
                 .then(needsRehash ? rehash(user, password) : Mono.empty())
-                .then(sessions.start(user))
+                .then(sessions.start(user.id()))
                 .map(tokens -> {
                     audit.record(new SignInAudit.Event(Outcome.SUCCESS, user.id(), command.clientIp()));
                     return new SignedIn(UserProfile.of(user), tokens);
@@ -104,18 +96,18 @@ public final class SignInService implements SignInUseCase {
     /** Moves a hash made under older settings to the active ones, now that the password is at hand. */
     private Mono<Void> rehash(User user, Password password) {
         return hasher.hash(password)
-                .flatMap(hash -> users.updatePasswordHash(user.id(), hash))
+                .flatMap(hash -> users.update(user.rehashed(hash)))
                 // Saturated hashing must not cost the user their sign-in; the next one tries again.
                 .onErrorResume(TemporarilyUnavailableException.class, busy -> Mono.empty());
     }
 
-    private SignInResult invalid(User user, SignInCommand command) {
-        audit.record(new SignInAudit.Event(Outcome.INVALID_CREDENTIALS, user == null ? null : user.id(), command.clientIp()));
-        return new InvalidCredentials();
+    private SignInResult throttled(java.time.Duration wait, SignInCommand command) {
+        audit.record(new SignInAudit.Event(Outcome.THROTTLED, null, command.clientIp()));
+        return new Throttled(wait);
     }
 
-    /** Used by the session use cases to hand out a session's first tokens. */
-    public interface SessionStarter {
-        Mono<SessionTokens> start(User user);
+    private SignInResult invalid(Optional<User> user, SignInCommand command) {
+        audit.record(new SignInAudit.Event(Outcome.INVALID_CREDENTIALS, user.map(User::id).orElse(null), command.clientIp()));
+        return new InvalidCredentials();
     }
 }

@@ -1,29 +1,26 @@
 package dev.accounts.application.service;
 
 import dev.accounts.application.port.in.SignInCommand;
-import dev.accounts.application.port.in.SignInResult;
 import dev.accounts.application.port.in.SignInResult.InvalidCredentials;
 import dev.accounts.application.port.in.SignInResult.SignedIn;
 import dev.accounts.application.port.in.SignInResult.Throttled;
+import dev.accounts.application.port.in.SignInResult;
 import dev.accounts.application.port.out.SignInAudit;
-import dev.accounts.application.port.out.TemporarilyUnavailableException;
 import dev.accounts.application.testing.FakeAccessTokens;
-import dev.accounts.application.testing.FakeRefreshTokenSuccessors;
 import dev.accounts.application.testing.FakePasswordHasher;
-import dev.accounts.application.testing.FakePasswordWorkCapacity;
-import dev.accounts.application.testing.InMemoryRefreshTokenRepository;
+import dev.accounts.application.testing.InMemorySessionRepository;
 import dev.accounts.application.testing.InMemorySignInThrottle;
 import dev.accounts.application.testing.InMemoryUserRepository;
 import dev.accounts.application.testing.MutableClock;
 import dev.accounts.application.testing.RecordingSignInAudit;
-import dev.accounts.domain.registration.Violation;
+import dev.accounts.domain.credentials.Password;
+import dev.accounts.domain.credentials.PasswordHash;
 import dev.accounts.domain.session.RefreshPolicy;
 import dev.accounts.domain.signin.ThrottlePolicy;
 import dev.accounts.domain.testing.Emails;
-import dev.accounts.domain.user.Password;
-import dev.accounts.domain.user.PasswordHash;
 import dev.accounts.domain.user.PersonName;
 import dev.accounts.domain.user.User;
+import dev.accounts.domain.validation.Violation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SignInServiceTest {
 
@@ -41,13 +37,12 @@ class SignInServiceTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final FakePasswordHasher hasher = new FakePasswordHasher();
-    private final FakePasswordWorkCapacity capacity = new FakePasswordWorkCapacity();
     private final InMemorySignInThrottle throttle = new InMemorySignInThrottle();
-    private final InMemoryRefreshTokenRepository refreshTokens = new InMemoryRefreshTokenRepository();
+    private final InMemorySessionRepository sessionStore = new InMemorySessionRepository();
     private final RecordingSignInAudit audit = new RecordingSignInAudit();
-    private final SessionService sessions = new SessionService(users, refreshTokens, new FakeAccessTokens(clock), new FakeRefreshTokenSuccessors(), throttle,
+    private final SessionIssuer sessions = new SessionIssuer(sessionStore, new FakeAccessTokens(clock),
             new RefreshPolicy(Duration.ofDays(14), Duration.ofSeconds(10)), clock);
-    private final SignInService service = new SignInService(users, hasher, capacity, sessions, throttle, ThrottlePolicy.standard(), audit, Emails.ADDRESSES, clock);
+    private final SignInService service = new SignInService(users, hasher, sessions, throttle, ThrottlePolicy.standard(), audit, Emails.ADDRESSES, clock);
     private User ada;
 
     @BeforeEach
@@ -69,7 +64,7 @@ class SignInServiceTest {
             assertThat(signedIn.user().id()).isEqualTo(ada.id());
             assertThat(signedIn.user().email()).isEqualTo(EMAIL);
             assertThat(signedIn.tokens().sessionExpiresAt()).isEqualTo(clock.instant().plus(Duration.ofDays(14)));
-            assertThat(refreshTokens.findByHash(signedIn.tokens().refresh().hash()).block()).isNotNull();
+            assertThat(sessionStore.findByToken(signedIn.tokens().refresh().hash()).block()).isNotNull();
         });
         assertThat(audit.events()).containsExactly(new SignInAudit.Event(SignInAudit.Outcome.SUCCESS, ada.id(), "203.0.113.7"));
     }
@@ -159,25 +154,5 @@ class SignInServiceTest {
         signIn(EMAIL, PASSWORD);
 
         assertThat(users.findByEmail(EMAIL).orElseThrow().passwordHash()).isEqualTo(ada.passwordHash());
-    }
-
-    @Test
-    void refusesASignInBeforeVerifyingWhenPasswordWorkIsAtCapacityAndCountsNoFailure() {
-        capacity.saturate();
-
-        assertThatThrownBy(() -> signIn(EMAIL, "wrong password")).isInstanceOf(TemporarilyUnavailableException.class);
-        assertThatThrownBy(() -> signIn("not an email", "wrong password")).isInstanceOf(TemporarilyUnavailableException.class);
-        assertThat(hasher.verifiedAgainst()).isEmpty();
-        assertThat(throttle.failures(EMAIL).blockOptional()).isEmpty();
-    }
-
-    @Test
-    void givesItsPlaceBackAfterEverySignIn() {
-        signIn(EMAIL, PASSWORD);
-        signIn(EMAIL, "wrong password");
-        signIn("ghost@example.com", PASSWORD);
-
-        assertThat(capacity.admitted()).isEqualTo(3);
-        assertThat(capacity.inUse()).isZero();
     }
 }

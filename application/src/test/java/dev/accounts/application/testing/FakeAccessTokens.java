@@ -32,10 +32,13 @@ public final class FakeAccessTokens implements AccessTokens {
     public Mono<AccessClaims> verify(String token) {
         return Mono.fromSupplier(() -> {
             String[] parts = token.split(":");
-            if (parts.length != 4 || !parts[0].equals("fake") || !clock.instant().isBefore(Instant.ofEpochMilli(Long.parseLong(parts[3])))) {
+            if (parts.length != 4 || !parts[0].equals("fake")) {
                 return null;
             }
-            return new AccessClaims(new UserId(UUID.fromString(parts[1])), new SessionId(UUID.fromString(parts[2])));
+            Instant expiresAt = Instant.ofEpochMilli(Long.parseLong(parts[3]));
+            return clock.instant().isBefore(expiresAt)
+                    ? new AccessClaims(new UserId(UUID.fromString(parts[1])), new SessionId(UUID.fromString(parts[2])), expiresAt)
+                    : null;
         });
     }
 

@@ -2,9 +2,9 @@ package dev.accounts.application.testing;
 
 import dev.accounts.application.port.out.PasswordHasher;
 import dev.accounts.application.port.out.TemporarilyUnavailableException;
-import dev.accounts.domain.session.RefreshToken;
-import dev.accounts.domain.user.Password;
-import dev.accounts.domain.user.PasswordHash;
+import dev.accounts.domain.credentials.Password;
+import dev.accounts.domain.credentials.PasswordHash;
+import dev.accounts.domain.token.SecretToken;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
@@ -73,6 +73,6 @@ public final class FakePasswordHasher implements PasswordHasher {
     }
 
     private static String digest(Password password) {
-        return RefreshToken.presented(password.text()).hash(); // a SHA-256 helper the domain already has
+        return SecretToken.presented(password.text()).hash().hex(); // a SHA-256 helper the domain already has
     }
 }

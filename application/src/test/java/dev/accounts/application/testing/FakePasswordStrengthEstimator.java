@@ -1,8 +1,8 @@
 package dev.accounts.application.testing;
 
 import dev.accounts.application.port.out.PasswordStrengthEstimator;
-import dev.accounts.domain.registration.PasswordStrength;
-import dev.accounts.domain.user.Password;
+import dev.accounts.domain.credentials.Password;
+import dev.accounts.domain.credentials.PasswordStrength;
 
 import reactor.core.publisher.Mono;
 

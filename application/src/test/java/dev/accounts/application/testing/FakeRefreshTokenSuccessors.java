@@ -1,13 +1,13 @@
 package dev.accounts.application.testing;
 
 import dev.accounts.application.port.out.RefreshTokenSuccessors;
-import dev.accounts.domain.session.RefreshToken;
+import dev.accounts.domain.token.SecretToken;
 
 /** The successor is the token's own hash: as deterministic as the real one, with no key to configure. */
 public final class FakeRefreshTokenSuccessors implements RefreshTokenSuccessors {
 
     @Override
-    public RefreshToken successorOf(RefreshToken token) {
-        return RefreshToken.presented(token.hash());
+    public SecretToken successorOf(SecretToken token) {
+        return SecretToken.presented(token.hash().hex());
     }
 }

@@ -3,7 +3,6 @@ package dev.accounts.application.testing;
 import dev.accounts.application.port.out.UserRepository;
 import dev.accounts.domain.testing.Emails;
 import dev.accounts.domain.user.EmailAddress;
-import dev.accounts.domain.user.PasswordHash;
 import dev.accounts.domain.user.User;
 import dev.accounts.domain.user.UserId;
 import reactor.core.publisher.Mono;
@@ -20,11 +19,6 @@ public final class InMemoryUserRepository implements UserRepository {
     @Override
     public Mono<Boolean> existsByEmail(EmailAddress email) {
         return Mono.fromSupplier(() -> usersByEmailKey.containsKey(email.key()));
-    }
-
-    @Override
-    public boolean knownToBeTaken(EmailAddress email) {
-        return usersByEmailKey.containsKey(email.key());
     }
 
     @Override
@@ -45,10 +39,8 @@ public final class InMemoryUserRepository implements UserRepository {
     }
 
     @Override
-    public Mono<Void> updatePasswordHash(UserId id, PasswordHash hash) {
-        return Mono.fromRunnable(() -> usersByEmailKey.replaceAll((key, user) -> user.id().equals(id)
-                ? new User(user.id(), user.email(), user.name(), hash, user.registeredAt())
-                : user));
+    public Mono<Void> update(User user) {
+        return Mono.fromRunnable(() -> usersByEmailKey.replace(user.email().key(), user));
     }
 
     public Optional<User> findByEmail(String email) {

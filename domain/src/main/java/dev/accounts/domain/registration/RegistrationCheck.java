@@ -1,8 +1,9 @@
 package dev.accounts.domain.registration;
 
+import dev.accounts.domain.credentials.Password;
 import dev.accounts.domain.user.EmailAddress;
-import dev.accounts.domain.user.Password;
 import dev.accounts.domain.user.PersonName;
+import dev.accounts.domain.validation.Violation;
 
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.accounts.domain.signin;
 
-import dev.accounts.domain.registration.Violation;
-import dev.accounts.domain.user.Password;
+import dev.accounts.domain.validation.Violation;
+import dev.accounts.domain.credentials.Password;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +18,7 @@ public record SignInForm(String email, String password) {
         if (email == null || email.isBlank()) {
             violations.add(new Violation("email", "email.required", "Email is required."));
         }
-        if (password == null || password.isEmpty()) {
-            violations.add(new Violation("password", "password.required", "Password is required."));
-        } else if (!Password.normalise(password).isWellFormed()) {
-            violations.add(new Violation("password", "password.invalid", "Password must not contain broken Unicode (unpaired surrogates)."));
-        }
+        Password.unusable(password).ifPresent(violations::add);
         return List.copyOf(violations);
     }
 

@@ -1,6 +1,10 @@
 package dev.accounts.domain.registration;
 
+import dev.accounts.domain.credentials.PasswordPolicy;
+import dev.accounts.domain.credentials.PasswordRules;
+import dev.accounts.domain.credentials.PasswordStrength;
 import dev.accounts.domain.testing.Emails;
+import dev.accounts.domain.validation.Violation;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -19,7 +23,7 @@ class RegistrationRulesTest {
     private static final PasswordStrength WEAK =
             new PasswordStrength(1, "This is a top-100 common password", List.of("Add another word or two"));
 
-    private final RegistrationRules rules = new RegistrationRules(PasswordPolicy.recommended(), Emails.ADDRESSES);
+    private final RegistrationRules rules = new RegistrationRules(new PasswordRules(PasswordPolicy.recommended()), Emails.ADDRESSES);
 
     @Test
     void acceptsAValidFormWithTrimmedValues() {
@@ -121,7 +125,7 @@ class RegistrationRulesTest {
 
     @Test
     void limitsPasswordsToTheBytesTheHashReadsWhenItHasALimit() {
-        RegistrationRules bcryptRules = new RegistrationRules(PasswordPolicy.recommended().withMaxUtf8Bytes(OptionalInt.of(72)), Emails.ADDRESSES);
+        RegistrationRules bcryptRules = new RegistrationRules(new PasswordRules(PasswordPolicy.recommended().withMaxUtf8Bytes(OptionalInt.of(72))), Emails.ADDRESSES);
         String seventyThreeBytes = "é".repeat(36) + "x";
 
         assertThat(codes(bcryptRules.check(with(valid(), "password", seventyThreeBytes)))).containsExactly("password.too_long");
@@ -143,7 +147,7 @@ class RegistrationRulesTest {
 
     @Property
     void passwordLengthBoundaryIsTheConfiguredMinimum(@ForAll @IntRange(min = 8, max = 40) int minimum) {
-        RegistrationRules configured = new RegistrationRules(PasswordPolicy.recommended().withMinLength(minimum), Emails.ADDRESSES);
+        RegistrationRules configured = new RegistrationRules(new PasswordRules(PasswordPolicy.recommended().withMinLength(minimum)), Emails.ADDRESSES);
         String atMinimum = "q".repeat(minimum);
 
         assertThat(configured.check(with(valid(), "password", atMinimum))).isInstanceOf(RegistrationCheck.Accepted.class);

@@ -1,6 +1,5 @@
 package dev.accounts.adapters.persistence.signin;
 
-import dev.accounts.adapters.persistence.DatabaseFailures;
 import dev.accounts.application.port.out.SignInThrottle;
 import dev.accounts.domain.signin.FailureRecord;
 import io.r2dbc.spi.Readable;
@@ -23,8 +22,7 @@ public final class R2dbcSignInThrottle implements SignInThrottle {
         return database.sql("SELECT failures, last_failure_at FROM sign_in_failures WHERE email_key = :key")
                 .bind("key", key)
                 .map(R2dbcSignInThrottle::toRecord)
-                .one()
-                .onErrorMap(DatabaseFailures::isUnavailability, DatabaseFailures::unavailable);
+                .one();
     }
 
     /** One statement, so concurrent failures from many addresses are all counted. */
@@ -39,21 +37,18 @@ public final class R2dbcSignInThrottle implements SignInThrottle {
                 .bind("key", key)
                 .bind("at", at)
                 .map(R2dbcSignInThrottle::toRecord)
-                .one()
-                .onErrorMap(DatabaseFailures::isUnavailability, DatabaseFailures::unavailable);
+                .one();
     }
 
     @Override
     public Mono<Void> reset(String key) {
-        return database.sql("DELETE FROM sign_in_failures WHERE email_key = :key").bind("key", key).then()
-                .onErrorMap(DatabaseFailures::isUnavailability, DatabaseFailures::unavailable);
+        return database.sql("DELETE FROM sign_in_failures WHERE email_key = :key").bind("key", key).then();
     }
 
     @Override
     public Mono<Long> forgetFailuresBefore(Instant before) {
         return database.sql("DELETE FROM sign_in_failures WHERE last_failure_at < :before").bind("before", before)
-                .fetch().rowsUpdated()
-                .onErrorMap(DatabaseFailures::isUnavailability, DatabaseFailures::unavailable);
+                .fetch().rowsUpdated();
     }
 
     private static FailureRecord toRecord(Readable row) {

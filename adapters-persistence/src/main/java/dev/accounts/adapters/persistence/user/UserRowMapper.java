@@ -1,7 +1,7 @@
 package dev.accounts.adapters.persistence.user;
 
+import dev.accounts.domain.credentials.PasswordHash;
 import dev.accounts.domain.user.EmailAddress;
-import dev.accounts.domain.user.PasswordHash;
 import dev.accounts.domain.user.PersonName;
 import dev.accounts.domain.user.User;
 import dev.accounts.domain.user.UserId;
@@ -27,6 +27,7 @@ interface UserRowMapper {
     @Mapping(target = "email", source = ".")
     @Mapping(target = "name", source = ".")
     @Mapping(target = "registeredAt", source = "createdAt")
+    @Mapping(target = "rehashed", ignore = true) // a state change of the aggregate, not a property
     User toDomain(UserRow row);
 
     default PersonName name(UserRow row) {

@@ -4,8 +4,8 @@ import dev.accounts.adapters.persistence.testing.MigratedTestDatabase;
 import dev.accounts.application.port.out.TemporarilyUnavailableException;
 import dev.accounts.application.port.out.UserRepository;
 import dev.accounts.application.testing.UserRepositoryContract;
+import dev.accounts.domain.credentials.PasswordHash;
 import dev.accounts.domain.testing.Emails;
-import dev.accounts.domain.user.PasswordHash;
 import dev.accounts.domain.user.PersonName;
 import dev.accounts.domain.user.User;
 import dev.accounts.domain.user.UserId;
@@ -62,22 +62,5 @@ class R2dbcUserRepositoryIT extends UserRepositoryContract {
         User sameId = new User(first.id(), Emails.email(anyEmail()), first.name(), first.passwordHash(), first.registeredAt());
 
         StepVerifier.create(repository.insert(sameId)).expectError().verify(Duration.ofSeconds(10));
-    }
-
-    @Test
-    void reportsAnUnreachableDatabaseAsTemporarilyUnavailable() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        var unreachable = ConnectionFactories.get(ConnectionFactoryOptions.parse("r2dbc:postgresql://127.0.0.1:" + closedPort + "/postgres")
-                .mutate().option(ConnectionFactoryOptions.USER, "postgres")
-                .option(ConnectionFactoryOptions.CONNECT_TIMEOUT, Duration.ofSeconds(2)).build());
-        var offline = new R2dbcUserRepository(new R2dbcEntityTemplate(unreachable));
-
-        StepVerifier.create(offline.existsByEmail(Emails.email(anyEmail())))
-                .expectError(TemporarilyUnavailableException.class).verify(Duration.ofSeconds(10));
-        StepVerifier.create(offline.insert(aUser(anyEmail())))
-                .expectError(TemporarilyUnavailableException.class).verify(Duration.ofSeconds(10));
     }
 }

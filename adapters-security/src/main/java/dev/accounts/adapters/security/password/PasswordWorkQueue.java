@@ -1,6 +1,5 @@
 package dev.accounts.adapters.security.password;
 
-import dev.accounts.application.port.out.PasswordWorkCapacity;
 import dev.accounts.application.port.out.TemporarilyUnavailableException;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
@@ -39,7 +38,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Reactor has no such admission control, and a semaphore or bounded executor queue is neither fair
  * between clients nor aware of time, hence this class.
  */
-public final class PasswordWorkQueue implements PasswordWorkCapacity, AutoCloseable {
+public final class PasswordWorkQueue implements AutoCloseable {
 
     private static final long TICK_MILLIS = 5;
     /** How much of each new measurement the slot-time estimate takes in. */
@@ -94,7 +93,10 @@ public final class PasswordWorkQueue implements PasswordWorkCapacity, AutoClosea
         this.slotNanos = policy.initialSlotTime().toNanos();
     }
 
-    @Override
+    /**
+     * {@code work}, run once a slot is granted to {@code client} and holding it until it ends; fails at once
+     * with {@link TemporarilyUnavailableException} when the wait would be too long.
+     */
     public <T> Mono<T> admit(String client, Mono<T> work) {
         return Mono.usingWhen(acquire(client), ticket -> work, this::release, (ticket, error) -> release(ticket), this::release);
     }

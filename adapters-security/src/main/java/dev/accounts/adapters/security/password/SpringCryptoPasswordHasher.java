@@ -1,9 +1,9 @@
 package dev.accounts.adapters.security.password;
 
 import dev.accounts.application.port.out.PasswordHasher;
-import dev.accounts.domain.session.RefreshToken;
-import dev.accounts.domain.user.Password;
-import dev.accounts.domain.user.PasswordHash;
+import dev.accounts.domain.credentials.Password;
+import dev.accounts.domain.credentials.PasswordHash;
+import dev.accounts.domain.token.SecretToken;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import reactor.core.publisher.Mono;
@@ -33,7 +33,7 @@ public final class SpringCryptoPasswordHasher implements PasswordHasher {
             encoders.put(algorithm.id(), algorithm.encoder());
         }
         this.encoder = new DelegatingPasswordEncoder(active.id(), encoders);
-        this.dummyHash = new PasswordHash(encoder.encode(RefreshToken.random().value()));
+        this.dummyHash = new PasswordHash(encoder.encode(SecretToken.random().value()));
     }
 
     @Override

@@ -4,8 +4,8 @@ import com.nulabinc.zxcvbn.Feedback;
 import com.nulabinc.zxcvbn.Strength;
 import com.nulabinc.zxcvbn.Zxcvbn;
 import dev.accounts.application.port.out.PasswordStrengthEstimator;
-import dev.accounts.domain.registration.PasswordStrength;
-import dev.accounts.domain.user.Password;
+import dev.accounts.domain.credentials.Password;
+import dev.accounts.domain.credentials.PasswordStrength;
 
 import reactor.core.publisher.Mono;
 

@@ -1,7 +1,7 @@
 package dev.accounts.adapters.security.token;
 
 import dev.accounts.application.port.out.RefreshTokenSuccessors;
-import dev.accounts.domain.session.RefreshToken;
+import dev.accounts.domain.token.SecretToken;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -27,12 +27,12 @@ public final class HmacRefreshTokenSuccessors implements RefreshTokenSuccessors 
     }
 
     @Override
-    public RefreshToken successorOf(RefreshToken token) {
+    public SecretToken successorOf(SecretToken token) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
             byte[] successor = mac.doFinal(token.value().getBytes(StandardCharsets.UTF_8));
-            return RefreshToken.presented(Base64.getUrlEncoder().withoutPadding().encodeToString(successor));
+            return SecretToken.presented(Base64.getUrlEncoder().withoutPadding().encodeToString(successor));
         } catch (GeneralSecurityException impossible) {
             throw new IllegalStateException("every JDK has " + ALGORITHM, impossible);
         }

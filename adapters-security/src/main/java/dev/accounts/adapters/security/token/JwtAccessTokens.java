@@ -1,7 +1,5 @@
 package dev.accounts.adapters.security.token;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -51,17 +49,6 @@ public final class JwtAccessTokens implements AccessTokens {
     private final Settings settings;
     private final Clock clock;
     /**
-     * Tokens already verified, with their claims and expiry: a client presents the same token on every
-     * request for its whole lifetime, and an ECDSA verification costs a tenth of a millisecond. Only exact
-     * strings that passed verification are here, and their expiry is still checked on every use. Upkeep
-     * runs on the caller: handing it to the common pool would wake a thread for every new token.
-     */
-    private final Cache<String, Verified> verified = Caffeine.newBuilder().executor(Runnable::run).maximumSize(20_000).build();
-
-    private record Verified(AccessClaims claims, Instant expiresAt) {
-    }
-
-    /**
      * @param issuer   {@code iss}, this service's public URL or name
      * @param audience {@code aud}, who the tokens are for
      * @param lifetime how long an access token lasts (15 minutes by default)
@@ -108,17 +95,9 @@ public final class JwtAccessTokens implements AccessTokens {
 
     @Override
     public Mono<AccessClaims> verify(String token) {
-        Verified known = verified.getIfPresent(token);
-        if (known != null) {
-            return clock.instant().isBefore(known.expiresAt()) ? Mono.just(known.claims()) : Mono.empty();
-        }
         return Mono.defer(() -> decoder.decode(token))
-                .map(jwt -> {
-                    AccessClaims claims = new AccessClaims(new UserId(UUID.fromString(jwt.getSubject())),
-                            new SessionId(UUID.fromString(jwt.getClaimAsString(SESSION_CLAIM))));
-                    verified.put(token, new Verified(claims, jwt.getExpiresAt()));
-                    return claims;
-                })
+                .map(jwt -> new AccessClaims(new UserId(UUID.fromString(jwt.getSubject())),
+                        new SessionId(UUID.fromString(jwt.getClaimAsString(SESSION_CLAIM))), jwt.getExpiresAt()))
                 .onErrorResume(JwtException.class, invalid -> Mono.empty())
                 .onErrorResume(IllegalArgumentException.class, malformedClaims -> Mono.empty());
     }

@@ -8,6 +8,8 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import org.bouncycastle.jce.ECNamedCurveTable;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -77,6 +79,20 @@ public final class SigningKeys {
             throw new UncheckedIOException("could not read or create the signing key at " + file, e);
         } catch (JOSEException e) {
             throw new IllegalStateException("could not generate a signing key", e);
+        }
+    }
+
+    /**
+     * A secret for {@code purpose} derived from the signing key: it needs no configuration of its own, is the
+     * same on every instance that shares the key, and changes when the key is rotated.
+     */
+    public static byte[] derivedSecret(ECKey signingKey, String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(signingKey.toECPrivateKey().getEncoded(), "HmacSHA256"));
+            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException | JOSEException e) {
+            throw new IllegalStateException("could not derive the " + purpose, e);
         }
     }
 

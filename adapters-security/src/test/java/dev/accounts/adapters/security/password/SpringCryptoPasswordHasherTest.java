@@ -1,8 +1,8 @@
 package dev.accounts.adapters.security.password;
 
 import dev.accounts.application.port.out.PasswordHasher;
-import dev.accounts.domain.user.Password;
-import dev.accounts.domain.user.PasswordHash;
+import dev.accounts.domain.credentials.Password;
+import dev.accounts.domain.credentials.PasswordHash;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package dev.accounts.adapters.security.password;
 
-import dev.accounts.domain.registration.PasswordStrength;
-import dev.accounts.domain.user.Password;
+import dev.accounts.domain.credentials.Password;
+import dev.accounts.domain.credentials.PasswordStrength;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

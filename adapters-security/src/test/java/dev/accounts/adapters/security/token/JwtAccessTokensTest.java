@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
@@ -61,7 +62,7 @@ class JwtAccessTokensTest {
     void verifiesWhatItIssued() {
         AccessToken token = tokens.issue(user, session);
 
-        assertThat(tokens.verify(token.value()).block()).isEqualTo(new AccessClaims(user, session));
+        assertThat(tokens.verify(token.value()).block()).isEqualTo(new AccessClaims(user, session, token.expiresAt().truncatedTo(ChronoUnit.SECONDS)));
         assertThat(token.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(15)));
     }
 
@@ -123,7 +124,8 @@ class JwtAccessTokensTest {
     void refusesWrongAudienceOrIssuer() throws Exception {
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build();
 
-        assertThat(tokens.verify(signed(key, header, validClaims().build())).block()).isEqualTo(new AccessClaims(user, session));
+        assertThat(tokens.verify(signed(key, header, validClaims().build())).block())
+                .isEqualTo(new AccessClaims(user, session, clock.instant().plusSeconds(600).truncatedTo(ChronoUnit.SECONDS)));
         assertThat(tokens.verify(signed(key, header, validClaims().audience("another-api").build())).block()).isNull();
         assertThat(tokens.verify(signed(key, header, validClaims().issuer("https://evil.example").build())).block()).isNull();
         assertThat(tokens.verify(signed(key, header, validClaims().claim("sid", null).build())).block()).isNull();

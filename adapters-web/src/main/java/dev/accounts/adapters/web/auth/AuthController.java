@@ -1,13 +1,13 @@
 package dev.accounts.adapters.web.auth;
 
 import dev.accounts.adapters.web.client.ClientAddresses;
+import dev.accounts.adapters.web.problem.FieldError;
 import dev.accounts.adapters.web.problem.Problems;
-import dev.accounts.adapters.web.problem.UnavailableAnswers;
 import dev.accounts.application.port.in.GetCurrentUserUseCase;
 import dev.accounts.application.port.in.PublishSigningKeysUseCase;
-import dev.accounts.application.port.in.RefreshSessionUseCase;
 import dev.accounts.application.port.in.RefreshSessionUseCase.RefreshResult.Refreshed;
 import dev.accounts.application.port.in.RefreshSessionUseCase.RefreshResult.Refused;
+import dev.accounts.application.port.in.RefreshSessionUseCase;
 import dev.accounts.application.port.in.SessionTokens;
 import dev.accounts.application.port.in.SignInCommand;
 import dev.accounts.application.port.in.SignInResult.InvalidCredentials;
@@ -17,8 +17,6 @@ import dev.accounts.application.port.in.SignInResult.Throttled;
 import dev.accounts.application.port.in.SignInUseCase;
 import dev.accounts.application.port.in.SignOutUseCase;
 import dev.accounts.application.port.in.UserProfile;
-import dev.accounts.application.port.out.TemporarilyUnavailableException;
-import dev.accounts.domain.registration.Violation;
 import dev.accounts.domain.session.SessionId;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -40,20 +38,23 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-/** Sign-in, refresh, sign-out and the current user, with tokens in cookies only. Nothing here may be cached. */
+/**
+ * Sign-in, refresh, sign-out and the current user, with tokens in cookies only. Nothing here may be cached,
+ * which every answer says without being told ({@code SecurityHeadersFilter}).
+ */
 @RestController
-class AuthController {
+public class AuthController {
 
-    private static final Violation INVALID_CREDENTIALS =
-            new Violation("credentials", "auth.invalid_credentials", "Email or password is incorrect.");
-    private static final Violation THROTTLED =
-            new Violation("email", "auth.throttled", "Too many failed sign-ins for this account; wait before trying again.");
-    private static final Violation NOT_SIGNED_IN =
-            new Violation("session", "auth.unauthenticated", "Sign in first: no valid access token was presented.");
-    private static final Violation NO_SUCH_USER =
-            new Violation("id", "user.not_found", "There is no user with this id that you may see.");
-    private static final Violation SESSION_MISMATCH =
-            new Violation("X-CSRF-Token", "csrf.token_invalid", "The CSRF token belongs to another session.");
+    private static final FieldError INVALID_CREDENTIALS =
+            new FieldError("credentials", "auth.invalid_credentials", "Email or password is incorrect.");
+    private static final FieldError THROTTLED =
+            new FieldError("email", "auth.throttled", "Too many failed sign-ins for this account; wait before trying again.");
+    private static final FieldError NOT_SIGNED_IN =
+            new FieldError("session", "auth.unauthenticated", "Sign in first: no valid access token was presented.");
+    private static final FieldError NO_SUCH_USER =
+            new FieldError("id", "user.not_found", "There is no user with this id that you may see.");
+    private static final FieldError SESSION_MISMATCH =
+            new FieldError("X-CSRF-Token", "csrf.token_invalid", "The CSRF token belongs to another session.");
 
     private final SignInUseCase signIn;
     private final RefreshSessionUseCase refreshSession;
@@ -62,11 +63,10 @@ class AuthController {
     private final PublishSigningKeysUseCase signingKeys;
     private final SessionCookies cookies;
     private final ClientAddresses clients;
-    private final UnavailableAnswers unavailable;
 
-    AuthController(SignInUseCase signIn, RefreshSessionUseCase refreshSession, SignOutUseCase signOut,
+    public AuthController(SignInUseCase signIn, RefreshSessionUseCase refreshSession, SignOutUseCase signOut,
                    GetCurrentUserUseCase currentUser, PublishSigningKeysUseCase signingKeys, SessionCookies cookies,
-                   ClientAddresses clients, UnavailableAnswers unavailable) {
+                   ClientAddresses clients) {
         this.signIn = signIn;
         this.refreshSession = refreshSession;
         this.signOut = signOut;
@@ -74,17 +74,16 @@ class AuthController {
         this.signingKeys = signingKeys;
         this.cookies = cookies;
         this.clients = clients;
-        this.unavailable = unavailable;
     }
 
     @PostMapping(path = "/auth/login", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<?>> login(@RequestBody SignInRequest request, ServerHttpRequest http) {
         return signIn.signIn(new SignInCommand(request.email(), request.password(), clients.of(http))).map(result -> switch (result) {
             case SignedIn signedIn -> withSession(signedIn.tokens()).body(SessionResponse.of(UserView.of(signedIn.user())));
-            case Rejected rejected -> noStore(Problems.validationFailed(rejected.violations()));
-            case InvalidCredentials invalid -> noStore(Problems.of(HttpStatus.UNAUTHORIZED, "Unauthorized", INVALID_CREDENTIALS));
-            case Throttled throttled -> noStore(Problems.tooManyRequests(THROTTLED, throttled.retryAfter()));
-        }).onErrorResume(TemporarilyUnavailableException.class, busy -> Mono.just(noStore(unavailable.answer(busy, http))));
+            case Rejected rejected -> Problems.validationFailed(rejected.violations());
+            case InvalidCredentials invalid -> Problems.of(HttpStatus.UNAUTHORIZED, "Unauthorized", INVALID_CREDENTIALS);
+            case Throttled throttled -> Problems.tooManyRequests(THROTTLED, throttled.retryAfter());
+        });
     }
 
     @PostMapping("/auth/refresh")
@@ -97,7 +96,7 @@ class AuthController {
         return refreshSession.refresh(token.get(), session).map(result -> switch (result) {
             case Refreshed refreshed -> withSession(refreshed.tokens()).body(SessionResponse.success());
             case Refused refusal when refusal.reason() == RefreshSessionUseCase.Reason.SESSION_MISMATCH ->
-                    noStore(Problems.of(HttpStatus.FORBIDDEN, "Forbidden", SESSION_MISMATCH));
+                    Problems.of(HttpStatus.FORBIDDEN, "Forbidden", SESSION_MISMATCH);
             case Refused refusal -> signedOut(refused(refusal.reason()));
         });
     }
@@ -122,12 +121,12 @@ class AuthController {
             return signOut.signOutAccessToken(accessToken.get(), expected).map(outcome -> switch (outcome) {
                 case SIGNED_OUT -> signedOut(ResponseEntity.ok().body(SessionResponse.success()));
                 case NOT_SIGNED_IN -> notSignedIn();
-                case SESSION_MISMATCH -> noStore(Problems.of(HttpStatus.FORBIDDEN, "Forbidden", SESSION_MISMATCH));
+                case SESSION_MISMATCH -> Problems.of(HttpStatus.FORBIDDEN, "Forbidden", SESSION_MISMATCH);
             });
         }
         return signOut.signOut(token.get(), session).map(done -> done
                 ? signedOut(ResponseEntity.ok().body(SessionResponse.success()))
-                : noStore(Problems.of(HttpStatus.FORBIDDEN, "Forbidden", SESSION_MISMATCH)));
+                : Problems.of(HttpStatus.FORBIDDEN, "Forbidden", SESSION_MISMATCH));
     }
 
     @GetMapping("/users/me")
@@ -146,7 +145,7 @@ class AuthController {
         return signedInUser(request)
                 .<ResponseEntity<?>>map(user -> user.id().value().toString().equalsIgnoreCase(id)
                         ? profile(user)
-                        : noStore(Problems.of(HttpStatus.NOT_FOUND, "Not found", NO_SUCH_USER)))
+                        : Problems.of(HttpStatus.NOT_FOUND, "Not found", NO_SUCH_USER))
                 .defaultIfEmpty(notSignedIn());
     }
 
@@ -160,15 +159,17 @@ class AuthController {
     }
 
     private static ResponseEntity<?> profile(UserProfile user) {
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(SessionResponse.of(UserView.of(user)));
+        return ResponseEntity.ok().body(SessionResponse.of(UserView.of(user)));
     }
 
     private static ResponseEntity<?> notSignedIn() {
-        return noStore(withBearerChallenge(Problems.of(HttpStatus.UNAUTHORIZED, "Unauthorized", NOT_SIGNED_IN)));
+        ResponseEntity<ProblemDetail> problem = Problems.of(HttpStatus.UNAUTHORIZED, "Unauthorized", NOT_SIGNED_IN);
+        return ResponseEntity.status(problem.getStatusCode()).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"accounts\"")
+                .body(problem.getBody());
     }
 
     private ResponseEntity.BodyBuilder withSession(SessionTokens tokens) {
-        ResponseEntity.BodyBuilder builder = ResponseEntity.ok().cacheControl(CacheControl.noStore());
+        ResponseEntity.BodyBuilder builder = ResponseEntity.ok();
         for (ResponseCookie cookie : cookies.forSession(tokens)) {
             builder.header(HttpHeaders.SET_COOKIE, cookie.toString());
         }
@@ -177,7 +178,7 @@ class AuthController {
     }
 
     private ResponseEntity<?> signedOut(ResponseEntity<?> answer) {
-        ResponseEntity.BodyBuilder builder = ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).cacheControl(CacheControl.noStore());
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders());
         cookies.cleared().forEach(cookie -> builder.header(HttpHeaders.SET_COOKIE, cookie.toString()));
         return builder.body(answer.getBody());
     }
@@ -189,16 +190,7 @@ class AuthController {
             case REUSED -> "This refresh token was already used, so the session has been ended for safety; sign in again.";
             case UNKNOWN, SESSION_MISMATCH -> "No valid refresh token was presented; sign in again.";
         };
-        return Problems.of(HttpStatus.UNAUTHORIZED, "Unauthorized", new Violation("session", "auth.refresh_refused", message));
-    }
-
-    private static ResponseEntity<?> noStore(ResponseEntity<?> answer) {
-        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).cacheControl(CacheControl.noStore()).body(answer.getBody());
-    }
-
-    private static ResponseEntity<?> withBearerChallenge(ResponseEntity<?> answer) {
-        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"accounts\"").body(answer.getBody());
+        return Problems.of(HttpStatus.UNAUTHORIZED, "Unauthorized", new FieldError("session", "auth.refresh_refused", message));
     }
 
     private static Optional<String> bearerToken(ServerHttpRequest request) {

@@ -1,9 +1,9 @@
 package dev.accounts.adapters.web.auth;
 
 import dev.accounts.adapters.web.problem.ProblemResponses;
+import dev.accounts.adapters.web.problem.FieldError;
 import dev.accounts.adapters.web.problem.Problems;
 import dev.accounts.adapters.web.route.RoutePaths;
-import dev.accounts.domain.registration.Violation;
 import dev.accounts.domain.session.SessionId;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -54,12 +54,12 @@ public final class CsrfProtectionFilter implements WebFilter {
             return chain.filter(exchange);
         }
         if (isCrossSite(request)) {
-            return reject(exchange, new Violation("request", "csrf.origin_rejected", "Cross-site requests may not change state here."));
+            return reject(exchange, new FieldError("request", "csrf.origin_rejected", "Cross-site requests may not change state here."));
         }
         if (COOKIE_ACTIONS.contains(RoutePaths.of(request)) && (cookies.refreshToken(request).isPresent() || cookies.accessToken(request).isPresent())) {
             Optional<SessionId> session = doubleSubmittedSession(request);
             if (session.isEmpty()) {
-                return reject(exchange, new Violation("X-CSRF-Token", "csrf.token_invalid", "A valid X-CSRF-Token header is required."));
+                return reject(exchange, new FieldError("X-CSRF-Token", "csrf.token_invalid", "A valid X-CSRF-Token header is required."));
             }
             exchange.getAttributes().put(VERIFIED_SESSION, session.get());
         }
@@ -94,7 +94,7 @@ public final class CsrfProtectionFilter implements WebFilter {
         return csrfTokens.verify(header);
     }
 
-    private Mono<Void> reject(ServerWebExchange exchange, Violation violation) {
+    private Mono<Void> reject(ServerWebExchange exchange, FieldError violation) {
         return problems.write(exchange, Problems.of(HttpStatus.FORBIDDEN, "Forbidden", violation));
     }
 }

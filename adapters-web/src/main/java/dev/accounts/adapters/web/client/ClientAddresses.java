@@ -1,28 +1,31 @@
 package dev.accounts.adapters.web.client;
 
+import io.netty.handler.ipfilter.IpFilterRuleType;
+import io.netty.handler.ipfilter.IpSubnetFilterRule;
+import io.netty.util.NetUtil;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The address of the client behind a request: the socket's peer, unless that peer is one of the
  * configured trusted proxies, in which case the right-most address in {@code X-Forwarded-For} that
  * is not itself a trusted proxy. Anything a client writes into that header before the first trusted
- * hop is ignored, so a spoofed header from an untrusted peer changes nothing.
+ * hop is ignored, so a spoofed header from an untrusted peer changes nothing. Addresses are read with
+ * Netty's literal parser, which never looks a name up, and {@code ::ffff:10.0.0.1} is {@code 10.0.0.1}.
  */
 public final class ClientAddresses {
 
     public static final String UNKNOWN = "unknown";
 
-    private final List<AddressRange> trustedProxies;
+    private final List<IpSubnetFilterRule> trustedProxies;
 
     /** @param trustedProxies addresses or CIDR ranges, such as {@code 10.0.0.0/8} or {@code ::1} */
     public ClientAddresses(List<String> trustedProxies) {
-        this.trustedProxies = trustedProxies.stream().filter(entry -> !entry.isBlank()).map(AddressRange::parse).toList();
+        this.trustedProxies = trustedProxies.stream().filter(entry -> !entry.isBlank()).map(ClientAddresses::range).toList();
     }
 
     public String of(ServerHttpRequest request) {
@@ -31,7 +34,7 @@ public final class ClientAddresses {
             return UNKNOWN;
         }
         String peer = remote.getAddress().getHostAddress();
-        if (trustedProxies.isEmpty() || !isTrusted(remote.getAddress().getAddress())) {
+        if (!isTrustedProxy(remote.getAddress())) {
             return peer;
         }
         List<String> forwarded = request.getHeaders().getOrEmpty("X-Forwarded-For").stream()
@@ -41,11 +44,11 @@ public final class ClientAddresses {
                 .toList();
         for (int i = forwarded.size() - 1; i >= 0; i--) {
             String hop = forwarded.get(i);
-            Optional<byte[]> address = IpLiteral.parse(hop);
-            if (address.isEmpty()) {
+            InetAddress address = literal(hop);
+            if (address == null) {
                 return peer; // a garbled chain is not trusted; the proxy itself is the best we know
             }
-            if (!isTrusted(address.get())) {
+            if (!isTrustedProxy(address)) {
                 return hop;
             }
         }
@@ -55,15 +58,33 @@ public final class ClientAddresses {
     /** Whether the socket's peer is one of the trusted proxies, whose forwarding headers may be believed. */
     public boolean fromTrustedProxy(ServerHttpRequest request) {
         InetSocketAddress remote = request.getRemoteAddress();
-        return !trustedProxies.isEmpty() && remote != null && remote.getAddress() != null && isTrusted(remote.getAddress().getAddress());
+        return remote != null && isTrustedProxy(remote.getAddress());
     }
 
     public boolean isTrustedProxy(InetAddress address) {
-        return !trustedProxies.isEmpty() && address != null && isTrusted(address.getAddress());
+        if (trustedProxies.isEmpty() || address == null) {
+            return false;
+        }
+        InetAddress unmapped = literal(address.getHostAddress());
+        return unmapped != null && trustedProxies.stream().anyMatch(proxy -> proxy.matches(new InetSocketAddress(unmapped, 0)));
     }
 
-    private boolean isTrusted(byte[] address) {
-        byte[] unmapped = IpLiteral.unmapped(address);
-        return trustedProxies.stream().anyMatch(proxy -> proxy.contains(unmapped));
+    private static IpSubnetFilterRule range(String text) {
+        String trimmed = text.strip();
+        int slash = trimmed.indexOf('/');
+        InetAddress network = literal(slash < 0 ? trimmed : trimmed.substring(0, slash));
+        if (network == null) {
+            throw new IllegalArgumentException("not an IP address or CIDR range: " + text);
+        }
+        int bits = slash < 0 ? network.getAddress().length * 8 : Integer.parseInt(trimmed.substring(slash + 1));
+        if (bits < 0 || bits > network.getAddress().length * 8) {
+            throw new IllegalArgumentException("prefix length out of range: " + text);
+        }
+        return new IpSubnetFilterRule(network, bits, IpFilterRuleType.ACCEPT);
+    }
+
+    /** The address an IP literal names, IPv4-mapped ones as IPv4; null for anything else, names included. */
+    private static InetAddress literal(String text) {
+        return text.length() > 47 ? null : NetUtil.createInetAddressFromIpAddressString(text);
     }
 }

@@ -4,7 +4,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,7 +11,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.net.URI;
 
 /** Writes a problem straight to the response, for web filters, which answer before any controller. */
-@Component
 public final class ProblemResponses {
 
     private final JsonMapper json;

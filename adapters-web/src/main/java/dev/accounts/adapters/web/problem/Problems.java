@@ -1,6 +1,6 @@
 package dev.accounts.adapters.web.problem;
 
-import dev.accounts.domain.registration.Violation;
+import dev.accounts.domain.validation.Violation;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Builds every error answer: an RFC 9457 problem that also carries the original service's
- * {@code successStatus: false} and {@code message}, and {@code errors} listing each violation.
+ * {@code successStatus: false} and {@code message}, and {@code errors} listing each {@link FieldError}.
  */
 public final class Problems {
 
@@ -24,25 +24,26 @@ public final class Problems {
 
     /** 400, naming every violation; {@code message} is the first one's. */
     public static ResponseEntity<ProblemDetail> validationFailed(List<Violation> violations) {
-        String detail = violations.size() == 1 ? violations.getFirst().message()
-                : "The request has " + violations.size() + " problems; see errors.";
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation-failed", "Validation failed", detail, violations);
+        List<FieldError> errors = violations.stream().map(FieldError::of).toList();
+        String detail = errors.size() == 1 ? errors.getFirst().message()
+                : "The request has " + errors.size() + " problems; see errors.";
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation-failed", "Validation failed", detail, errors);
         return ResponseEntity.badRequest().body(problem);
     }
 
     /** 409: the request conflicts with what is stored, such as an email already registered. */
     public static ResponseEntity<ProblemDetail> conflict(Violation violation) {
-        return of(HttpStatus.CONFLICT, "Conflict", violation);
+        return of(HttpStatus.CONFLICT, "Conflict", FieldError.of(violation));
     }
 
     /** A problem about one violation, whose code also names the problem type ({@code auth.invalid_credentials} → {@code auth-invalid-credentials}). */
-    public static ResponseEntity<ProblemDetail> of(HttpStatus status, String title, Violation violation) {
+    public static ResponseEntity<ProblemDetail> of(HttpStatus status, String title, FieldError violation) {
         ProblemDetail problem = problem(status, violation.code().replace('.', '-').replace('_', '-'), title, violation.message(), List.of(violation));
         return ResponseEntity.status(status).body(problem);
     }
 
     /** 429 with {@code Retry-After} rounded up to whole seconds. */
-    public static ResponseEntity<ProblemDetail> tooManyRequests(Violation violation, Duration retryAfter) {
+    public static ResponseEntity<ProblemDetail> tooManyRequests(FieldError violation, Duration retryAfter) {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
         ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, violation.code().replace('.', '-').replace('_', '-'),
                 "Too many requests", violation.message(), List.of(violation));
@@ -57,7 +58,7 @@ public final class Problems {
                 .body(problem);
     }
 
-    public static ProblemDetail problem(HttpStatusCode status, String slug, String title, String detail, List<Violation> violations) {
+    public static ProblemDetail problem(HttpStatusCode status, String slug, String title, String detail, List<FieldError> violations) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_PREFIX + slug));
         problem.setTitle(title);
@@ -65,19 +66,11 @@ public final class Problems {
     }
 
     /** Adds the original service's fields to any problem, Spring's own included. */
-    public static ProblemDetail withSeedFields(ProblemDetail problem, List<Violation> violations) {
+    public static ProblemDetail withSeedFields(ProblemDetail problem, List<FieldError> violations) {
         problem.setProperty("successStatus", false);
         problem.setProperty("message", violations.isEmpty() ? messageOf(problem) : violations.getFirst().message());
-        problem.setProperty("errors", violations.stream().map(FieldError::of).toList());
+        problem.setProperty("errors", violations);
         return problem;
-    }
-
-    /** One entry of {@code errors}: which field, the stable code, and a message for people. */
-    record FieldError(String field, String code, String message) {
-
-        static FieldError of(Violation violation) {
-            return new FieldError(violation.field(), violation.code(), violation.message());
-        }
     }
 
     private static String messageOf(ProblemDetail problem) {

@@ -1,10 +1,11 @@
 package dev.accounts.adapters.web.problem;
 
 import dev.accounts.adapters.web.WebAdapterConfiguration;
+import dev.accounts.adapters.web.logging.SampledLog;
 import dev.accounts.application.port.out.TemporarilyUnavailableException;
-import dev.accounts.domain.registration.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -27,6 +28,7 @@ import tools.jackson.databind.DatabindException;
 
 import java.net.URI;
 import java.nio.charset.CharacterCodingException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,16 +40,12 @@ import java.util.Optional;
  * may be a password.
  */
 @RestControllerAdvice
-class WebErrorHandler extends ResponseEntityExceptionHandler implements InitializingBean, DisposableBean {
+public class WebErrorHandler extends ResponseEntityExceptionHandler implements InitializingBean, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(WebErrorHandler.class);
     private static final URI ABOUT_BLANK = URI.create("about:blank");
 
-    private final UnavailableAnswers unavailableAnswers;
-
-    WebErrorHandler(UnavailableAnswers unavailableAnswers) {
-        this.unavailableAnswers = unavailableAnswers;
-    }
+    private final SampledLog refusals = new SampledLog(log, Level.WARN, Duration.ofMinutes(1));
 
     /** Errors Reactor drops once their request is over are this handler's to judge too (see {@link LostClients#dropped}). */
     @Override
@@ -60,9 +58,11 @@ class WebErrorHandler extends ResponseEntityExceptionHandler implements Initiali
         Hooks.resetOnErrorDropped();
     }
 
+    /** The one place where a dependency that cannot serve now (the database, the hashing capacity) becomes a 503. */
     @ExceptionHandler(TemporarilyUnavailableException.class)
     ResponseEntity<ProblemDetail> unavailable(TemporarilyUnavailableException unavailable, ServerWebExchange exchange) {
-        return unavailableAnswers.answer(unavailable, exchange.getRequest());
+        refusals.log("answering 503 to {} {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), unavailable.getMessage());
+        return Problems.unavailable("The service is temporarily unable to handle this request; retry later.", unavailable.retryAfter());
     }
 
     @ExceptionHandler(Exception.class)
@@ -137,7 +137,7 @@ class WebErrorHandler extends ResponseEntityExceptionHandler implements Initiali
     }
 
     private static ProblemDetail wrongType(String field) {
-        Violation violation = new Violation(field, "request.invalid_type", field + " must be a string.");
+        FieldError violation = new FieldError(field, "request.invalid_type", field + " must be a string.");
         return Problems.problem(HttpStatus.BAD_REQUEST, "invalid-type", "Unreadable request", violation.message(), List.of(violation));
     }
 

@@ -1,11 +1,11 @@
 package dev.accounts.adapters.web.ratelimit;
 
 import dev.accounts.adapters.web.client.ClientAddresses;
+import dev.accounts.adapters.web.logging.SampledLog;
 import dev.accounts.adapters.web.problem.ProblemResponses;
+import dev.accounts.adapters.web.problem.FieldError;
 import dev.accounts.adapters.web.problem.Problems;
 import dev.accounts.adapters.web.route.RoutePaths;
-import dev.accounts.domain.registration.Violation;
-import dev.accounts.adapters.web.logging.SampledLog;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 import org.springframework.http.HttpHeaders;
@@ -29,7 +29,7 @@ import java.util.Set;
 public final class RateLimitFilter implements WebFilter {
 
     private static final Set<Integer> REFUSED_FOR_SHAPE = Set.of(400, 408, 413, 415);
-    private static final Violation EXCEEDED = new Violation("request", "rate_limit.exceeded",
+    private static final FieldError EXCEEDED = new FieldError("request", "rate_limit.exceeded",
             "Too many requests from this address; retry after the time in Retry-After. "
                     + "Trying the service locally? Start it with ACCOUNTS_RATE_LIMIT_ENABLED=false to turn the limits off.");
 

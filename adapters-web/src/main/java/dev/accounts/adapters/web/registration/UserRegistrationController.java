@@ -2,12 +2,10 @@ package dev.accounts.adapters.web.registration;
 
 import dev.accounts.adapters.web.client.ClientAddresses;
 import dev.accounts.adapters.web.problem.Problems;
-import dev.accounts.adapters.web.problem.UnavailableAnswers;
 import dev.accounts.application.port.in.RegisterUserUseCase;
 import dev.accounts.application.port.in.RegistrationResult.EmailTaken;
 import dev.accounts.application.port.in.RegistrationResult.Registered;
 import dev.accounts.application.port.in.RegistrationResult.Rejected;
-import dev.accounts.application.port.out.TemporarilyUnavailableException;
 import dev.accounts.domain.registration.RegistrationRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,18 +22,16 @@ import java.net.URI;
 
 @RestController
 @RequestMapping("/users")
-class UserRegistrationController {
+public class UserRegistrationController {
 
     private static final Logger log = LoggerFactory.getLogger(UserRegistrationController.class);
 
     private final RegisterUserUseCase registerUser;
-    private final UnavailableAnswers unavailable;
     private final ClientAddresses clients;
     private final RegistrationWebMapper mapper = new RegistrationWebMapperImpl();
 
-    UserRegistrationController(RegisterUserUseCase registerUser, UnavailableAnswers unavailable, ClientAddresses clients) {
+    public UserRegistrationController(RegisterUserUseCase registerUser, ClientAddresses clients) {
         this.registerUser = registerUser;
-        this.unavailable = unavailable;
         this.clients = clients;
     }
 
@@ -48,6 +44,6 @@ class UserRegistrationController {
             }
             case Rejected rejected -> Problems.validationFailed(rejected.violations());
             case EmailTaken taken -> Problems.conflict(RegistrationRules.EMAIL_TAKEN);
-        }).onErrorResume(TemporarilyUnavailableException.class, busy -> Mono.just(unavailable.answer(busy, http)));
+        });
     }
 }

@@ -7,10 +7,10 @@ import dev.accounts.application.port.in.SignInResult;
 import dev.accounts.application.port.in.UserProfile;
 import dev.accounts.application.port.out.AccessTokens.AccessToken;
 import dev.accounts.application.port.out.TemporarilyUnavailableException;
-import dev.accounts.domain.registration.Violation;
-import dev.accounts.domain.session.RefreshToken;
 import dev.accounts.domain.session.SessionId;
+import dev.accounts.domain.token.SecretToken;
 import dev.accounts.domain.user.UserId;
+import dev.accounts.domain.validation.Violation;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -35,7 +35,7 @@ class AuthControllerTest extends WebSliceTest {
     private final CsrfTokens csrfTokens = new CsrfTokens("0123456789abcdef0123456789abcdef".getBytes());
     private final SessionId session = SessionId.random();
     private final SessionTokens tokens = new SessionTokens(new AccessToken("header.payload.signature", Instant.now().plus(Duration.ofMinutes(15))),
-            RefreshToken.random(), session, Instant.now().plus(Duration.ofDays(14)));
+            SecretToken.random(), session, Instant.now().plus(Duration.ofDays(14)));
 
     private void signInSucceeds() {
         when(signIn.signIn(any())).thenReturn(Mono.just(new SignInResult.SignedIn(

@@ -1,8 +1,8 @@
 package dev.accounts.application.port.in;
 
-import dev.accounts.domain.registration.Violation;
 import dev.accounts.domain.user.EmailAddress;
 import dev.accounts.domain.user.UserId;
+import dev.accounts.domain.validation.Violation;
 
 import java.util.List;
 

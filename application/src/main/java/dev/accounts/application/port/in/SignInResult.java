@@ -1,6 +1,6 @@
 package dev.accounts.application.port.in;
 
-import dev.accounts.domain.registration.Violation;
+import dev.accounts.domain.validation.Violation;
 
 import java.time.Duration;
 import java.util.List;

@@ -29,6 +29,7 @@ public interface AccessTokens {
         }
     }
 
-    record AccessClaims(UserId user, SessionId session) {
+    /** @param expiresAt when the token stops being honoured, whatever its session's state */
+    record AccessClaims(UserId user, SessionId session, Instant expiresAt) {
     }
 }

@@ -1,7 +1,7 @@
 package dev.accounts.application.port.out;
 
-import dev.accounts.domain.user.Password;
-import dev.accounts.domain.user.PasswordHash;
+import dev.accounts.domain.credentials.Password;
+import dev.accounts.domain.credentials.PasswordHash;
 import reactor.core.publisher.Mono;
 
 import java.util.OptionalInt;

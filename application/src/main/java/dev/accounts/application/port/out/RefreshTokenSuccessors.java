@@ -1,6 +1,6 @@
 package dev.accounts.application.port.out;
 
-import dev.accounts.domain.session.RefreshToken;
+import dev.accounts.domain.token.SecretToken;
 
 /**
  * The token that replaces a refresh token when it is rotated: always the same for the same token, and
@@ -9,5 +9,5 @@ import dev.accounts.domain.session.RefreshToken;
  */
 public interface RefreshTokenSuccessors {
 
-    RefreshToken successorOf(RefreshToken token);
+    SecretToken successorOf(SecretToken token);
 }

@@ -1,7 +1,6 @@
 package dev.accounts.application.port.out;
 
 import dev.accounts.domain.user.EmailAddress;
-import dev.accounts.domain.user.PasswordHash;
 import dev.accounts.domain.user.User;
 import dev.accounts.domain.user.UserId;
 import reactor.core.publisher.Mono;
@@ -11,13 +10,6 @@ public interface UserRepository {
 
     Mono<Boolean> existsByEmail(EmailAddress email);
 
-    /**
-     * Whether this repository knows without a query that the email is registered. {@code false} means
-     * "not known here", never "free": it lets a saturated instance answer known duplicates at once while
-     * spending no query on requests it is about to refuse.
-     */
-    boolean knownToBeTaken(EmailAddress email);
-
     /** Completes with EMAIL_TAKEN, not an error, when the unique key on the normalised email fires. */
     Mono<InsertOutcome> insert(User user);
 
@@ -26,7 +18,8 @@ public interface UserRepository {
 
     Mono<User> findById(UserId id);
 
-    Mono<Void> updatePasswordHash(UserId id, PasswordHash hash);
+    /** Stores a state the user's own methods returned. */
+    Mono<Void> update(User user);
 
     enum InsertOutcome { INSERTED, EMAIL_TAKEN }
 }

@@ -1,0 +1,74 @@
+package dev.accounts.adapters.persistence;
+
+import dev.accounts.adapters.persistence.session.R2dbcSessionRepository;
+import dev.accounts.adapters.persistence.signin.R2dbcSignInThrottle;
+import dev.accounts.adapters.persistence.user.R2dbcUserRepository;
+import dev.accounts.application.port.out.SessionRepository;
+import dev.accounts.application.port.out.SignInThrottle;
+import dev.accounts.application.port.out.TemporarilyUnavailableException;
+import dev.accounts.application.port.out.UserRepository;
+import dev.accounts.domain.session.SessionId;
+import dev.accounts.domain.testing.Emails;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every adapter, handed out through {@link DatabaseFailures#translating}, reports a database out of reach as retryable. */
+class DatabaseFailuresIT {
+
+    private static ConnectionFactory unreachable;
+
+    @BeforeAll
+    static void aDatabaseThatIsNotThere() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        unreachable = ConnectionFactories.get(ConnectionFactoryOptions.parse("r2dbc:postgresql://127.0.0.1:" + closedPort + "/postgres")
+                .mutate().option(ConnectionFactoryOptions.USER, "postgres")
+                .option(ConnectionFactoryOptions.CONNECT_TIMEOUT, Duration.ofSeconds(2)).build());
+    }
+
+    @Test
+    void reportsAnUnreachableDatabaseAsTemporarilyUnavailableFromEveryAdapter() {
+        UserRepository users = DatabaseFailures.translating(UserRepository.class, new R2dbcUserRepository(new R2dbcEntityTemplate(unreachable)));
+        SessionRepository sessions = DatabaseFailures.translating(SessionRepository.class, new R2dbcSessionRepository(DatabaseClient.create(unreachable)));
+        SignInThrottle throttle = DatabaseFailures.translating(SignInThrottle.class, new R2dbcSignInThrottle(DatabaseClient.create(unreachable)));
+
+        expectUnavailable(users.existsByEmail(Emails.email("someone@example.com")));
+        expectUnavailable(sessions.findById(SessionId.random()));
+        expectUnavailable(throttle.recordFailure("someone@example.com", Instant.now()));
+    }
+
+    /** A port of the shape the adapters implement. */
+    interface Lookup {
+        Mono<String> find(Throwable failure);
+    }
+
+    @Test
+    void leavesOtherFailuresAloneAndAnswersObjectMethodsItself() {
+        Lookup lookup = DatabaseFailures.translating(Lookup.class, Mono::error);
+
+        StepVerifier.create(lookup.find(new IllegalStateException("a bug"))).expectError(IllegalStateException.class).verify();
+        expectUnavailable(lookup.find(new IOException("connection reset")));
+        assertThat(lookup).isEqualTo(lookup).hasSameHashCodeAs(lookup);
+        assertThat(lookup.toString()).startsWith("Lookup[");
+    }
+
+    private static void expectUnavailable(Mono<?> answer) {
+        StepVerifier.create(answer).expectError(TemporarilyUnavailableException.class).verify(Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,44 @@
+package dev.accounts.application.service;
+
+import dev.accounts.application.port.in.SessionTokens;
+import dev.accounts.application.port.out.AccessTokens;
+import dev.accounts.application.port.out.SessionRepository;
+import dev.accounts.domain.session.RefreshPolicy;
+import dev.accounts.domain.session.Session;
+import dev.accounts.domain.token.SecretToken;
+import dev.accounts.domain.user.UserId;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+
+/** Starts sessions and hands out their tokens: what signing in and refreshing have in common. */
+public final class SessionIssuer {
+
+    private final SessionRepository sessions;
+    private final AccessTokens accessTokens;
+    private final RefreshPolicy policy;
+    private final Clock clock;
+
+    public SessionIssuer(SessionRepository sessions, AccessTokens accessTokens, RefreshPolicy policy, Clock clock) {
+        this.sessions = sessions;
+        this.accessTokens = accessTokens;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    RefreshPolicy policy() {
+        return policy;
+    }
+
+    Mono<SessionTokens> start(UserId user) {
+        return Mono.defer(() -> {
+            SecretToken refresh = SecretToken.random();
+            Session session = Session.start(user, refresh.hash(), clock.instant(), policy);
+            return sessions.insert(session).thenReturn(tokens(session, refresh));
+        });
+    }
+
+    SessionTokens tokens(Session session, SecretToken refresh) {
+        return new SessionTokens(accessTokens.issue(session.user(), session.id()), refresh, session.id(), session.expiresAt());
+    }
+}

@@ -1,0 +1,36 @@
+package dev.accounts.bootstrap;
+
+import dev.accounts.adapters.security.audit.LoggingSignInAudit;
+import dev.accounts.application.port.in.SignInUseCase;
+import dev.accounts.application.port.out.PasswordHasher;
+import dev.accounts.application.port.out.SignInAudit;
+import dev.accounts.application.port.out.SignInThrottle;
+import dev.accounts.application.port.out.UserRepository;
+import dev.accounts.application.service.SessionIssuer;
+import dev.accounts.application.service.SignInService;
+import dev.accounts.bootstrap.throughput.PasswordWorkAdmission;
+import dev.accounts.domain.signin.ThrottlePolicy;
+import dev.accounts.domain.user.EmailAddresses;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+/** Signing in: the per-account throttle, the audit trail, and the use case, admitted to password work. */
+@Configuration(proxyBeanMethods = false)
+class SignInConfiguration {
+
+    @Bean
+    SignInAudit signInAudit() {
+        return new LoggingSignInAudit();
+    }
+
+    @Bean
+    SignInUseCase signInUseCase(UserRepository users, PasswordHasher hasher, SessionIssuer sessions, SignInThrottle throttle,
+                                SignInAudit audit, EmailAddresses emails, PasswordWorkAdmission admission,
+                                AccountsProperties properties, Clock clock) {
+        AccountsProperties.SignIn signIn = properties.signIn();
+        ThrottlePolicy throttlePolicy = new ThrottlePolicy(signIn.freeFailures(), signIn.firstDelay(), signIn.maxDelay());
+        return admission.admitted(new SignInService(users, hasher, sessions, throttle, throttlePolicy, audit, emails, clock));
+    }
+}

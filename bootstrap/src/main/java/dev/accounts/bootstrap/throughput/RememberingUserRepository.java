@@ -1,0 +1,65 @@
+package dev.accounts.bootstrap.throughput;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.accounts.application.port.out.UserRepository;
+import dev.accounts.domain.user.EmailAddress;
+import dev.accounts.domain.user.User;
+import dev.accounts.domain.user.UserId;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+
+/**
+ * Spares the queries that repeat. Emails known to be registered are remembered, so repeated sign-ups for
+ * one address cost no query: accounts are never deleted, so "taken" never goes stale. Users looked up by
+ * id, as every signed-in request does, are remembered for {@code userMemory}; a change through this
+ * instance forgets at once, one through another is seen within that time.
+ */
+public final class RememberingUserRepository implements UserRepository {
+
+    private final UserRepository users;
+    // Upkeep runs on the caller: handing it to the common pool would wake a thread on every sign-up.
+    private final Cache<String, Boolean> knownEmails;
+    private final Cache<UserId, User> recentUsers;
+
+    public RememberingUserRepository(UserRepository users, long emailsToRemember, Duration userMemory) {
+        this.users = users;
+        this.knownEmails = Caffeine.newBuilder().executor(Runnable::run).maximumSize(emailsToRemember).build();
+        this.recentUsers = Caffeine.newBuilder().executor(Runnable::run).maximumSize(10_000).expireAfterWrite(userMemory).build();
+    }
+
+    @Override
+    public Mono<Boolean> existsByEmail(EmailAddress email) {
+        if (knownEmails.getIfPresent(email.key()) != null) {
+            return Mono.just(true);
+        }
+        return users.existsByEmail(email).doOnNext(exists -> {
+            if (exists) {
+                knownEmails.put(email.key(), Boolean.TRUE);
+            }
+        });
+    }
+
+    /** Inserted or found taken, the address is registered from now on. */
+    @Override
+    public Mono<InsertOutcome> insert(User user) {
+        return users.insert(user).doOnNext(outcome -> knownEmails.put(user.email().key(), Boolean.TRUE));
+    }
+
+    @Override
+    public Mono<User> findByEmail(EmailAddress email) {
+        return users.findByEmail(email);
+    }
+
+    @Override
+    public Mono<User> findById(UserId id) {
+        User recent = recentUsers.getIfPresent(id);
+        return recent != null ? Mono.just(recent) : users.findById(id).doOnNext(user -> recentUsers.put(id, user));
+    }
+
+    @Override
+    public Mono<Void> update(User user) {
+        return users.update(user).doFinally(signal -> recentUsers.invalidate(user.id()));
+    }
+}
