@@ -70,7 +70,7 @@ public record AccountsProperties(@DefaultValue Password password, @DefaultValue 
     /**
      * @param lifetime      how long a session lasts from sign-in; refreshing never extends it
      * @param grace         how long a just-rotated refresh token is still honoured (two tabs refreshing at once)
-     * @param purgeInterval how often expired and revoked refresh tokens are deleted
+     * @param purgeInterval how often ended sessions and old sign-in failures are deleted
      * @param activeCheckMemory how long an instance trusts a session it read, as every signed-in request asks
      *                          whether its session is active; a sign-out through another instance takes this
      *                          long to be seen here (0: ask every time)

@@ -27,9 +27,8 @@ class RegistrationConfiguration {
     /** A burst for one address waits outside the queue, so that only its first request takes a place. */
     @Bean
     RegisterUserUseCase registerUserUseCase(RegistrationRules rules, UserRepository users, PasswordHasher hasher,
-                                            PasswordStrengthEstimator strengthEstimator, PasswordWorkAdmission admission,
-                                            EmailAddresses emails, Clock clock) {
+                                            PasswordStrengthEstimator strengthEstimator, PasswordWorkAdmission admission, Clock clock) {
         RegisterUserService registrations = new RegisterUserService(rules, users, hasher, strengthEstimator, clock);
-        return new CoalescedRegistrations(admission.admitted(registrations), emails);
+        return new CoalescedRegistrations(admission.admitted(registrations), rules);
     }
 }

@@ -65,15 +65,19 @@ class SessionConfiguration {
     }
 
     @Bean
-    SessionIssuer sessionIssuer(SessionRepository sessions, AccessTokens accessTokens, AccountsProperties properties, Clock clock) {
-        AccountsProperties.Sessions settings = properties.sessions();
-        return new SessionIssuer(sessions, accessTokens, new RefreshPolicy(settings.lifetime(), settings.grace()), clock);
+    RefreshPolicy refreshPolicy(AccountsProperties properties) {
+        return new RefreshPolicy(properties.sessions().lifetime(), properties.sessions().grace());
+    }
+
+    @Bean
+    SessionIssuer sessionIssuer(SessionRepository sessions, AccessTokens accessTokens, RefreshPolicy policy, Clock clock) {
+        return new SessionIssuer(sessions, accessTokens, policy, clock);
     }
 
     @Bean
     RefreshSessionUseCase refreshSessionUseCase(SessionRepository sessions, RefreshTokenSuccessors successors, SessionIssuer issuer,
-                                                Clock clock) {
-        return new RefreshSessionService(sessions, successors, issuer, clock);
+                                                RefreshPolicy policy, Clock clock) {
+        return new RefreshSessionService(sessions, successors, issuer, policy, clock);
     }
 
     @Bean

@@ -12,10 +12,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import dev.accounts.domain.session.Session;
 import dev.accounts.domain.user.User;
 import reactor.core.publisher.Sinks;
-import reactor.core.scheduler.Scheduler;
 
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.Executor;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
@@ -67,9 +64,6 @@ class ArchitectureTest {
                     "org.springframework.security.crypto..", "java..")
             .andShould().onlyHaveDependentClassesThat().resideInAPackage("dev.accounts.benchmarks..");
 
-    @ArchTest
-    static final ArchRule capabilitiesAreFreeOfCycles = slices().matching("dev.accounts.domain.(*)..").should().beFreeOfCycles();
-
     /** A session or a user changes only by its own methods; persistence may rebuild one from what it stored. */
     @ArchTest
     static final ArchRule aggregatesChangeStateOnlyThroughTheirOwnMethods = constructors().that().areDeclaredInClassesThat()
@@ -77,35 +71,29 @@ class ArchitectureTest {
             .should().onlyBeCalled().byClassesThat(belongToAnyOf(Session.class, User.class)
                     .or(resideInAPackage("dev.accounts.adapters.persistence..")));
 
-    /** Caches, pools and executors are throughput machinery; the application wires them around use cases, never into them. */
+    /** Caches, pools, executors and locks are throughput machinery; the application wires them around use cases, never into them. */
     @ArchTest
     static final ArchRule useCasesHoldNoThroughputMachinery = noClasses().that().resideInAPackage("dev.accounts.application..")
-            .should().dependOnClassesThat().areAssignableTo(Executor.class)
-            .orShould().dependOnClassesThat().areAssignableTo(Scheduler.class)
-            .orShould().dependOnClassesThat().areAssignableTo(ConcurrentMap.class)
+            .should().dependOnClassesThat().resideInAnyPackage("java.util.concurrent..", "reactor.core.scheduler..", "com.github.benmanes..")
             .orShould().dependOnClassesThat().belongToAnyOf(Sinks.class);
 
     @ArchTest
-    static final ArchRule oneServicePerUseCase = classes().that().resideInAPackage("dev.accounts.application.service")
-            .should(new ArchCondition<>("implement at most one use case") {
+    static final ArchRule oneServicePerUseCase = classes().that().resideInAPackage("dev.accounts.application.service..")
+            .should(new ArchCondition<>("implement at most one use case, and use no other service that implements one") {
                 @Override
                 public void check(JavaClass service, ConditionEvents events) {
-                    long useCases = service.getInterfaces().stream()
-                            .filter(port -> port.toErasure().getPackageName().equals("dev.accounts.application.port.in")).count();
-                    events.add(new SimpleConditionEvent(service, useCases <= 1,
-                            service.getName() + " implements " + useCases + " use cases"));
+                    long useCases = useCasesOf(service);
+                    events.add(new SimpleConditionEvent(service, useCases <= 1, service.getName() + " implements " + useCases + " use cases"));
+                    service.getDirectDependenciesFromSelf().stream()
+                            .map(dependency -> dependency.getTargetClass())
+                            .filter(target -> !target.equals(service) && target.getPackageName().startsWith("dev.accounts.application.service")
+                                    && useCasesOf(target) > 0)
+                            .distinct()
+                            .forEach(other -> events.add(SimpleConditionEvent.violated(service, service.getName() + " uses the service " + other.getName())));
                 }
             });
 
-    @ArchTest
-    static final ArchRule noPackageCycles = slices().matching("dev.accounts.(**)").should().beFreeOfCycles();
-
-    @ArchTest
-    static final ArchRule useCasesAreInPortInterfaces = classes().that().haveSimpleNameEndingWith("UseCase")
-            .should().beInterfaces().andShould().resideInAPackage("dev.accounts.application.port.in");
-
-    @ArchTest
-    static final ArchRule outPortsAreInterfaces = classes().that().resideInAPackage("dev.accounts.application.port.out")
-            .and().areTopLevelClasses().and().areNotAssignableTo(Throwable.class)
-            .should().beInterfaces();
+    private static long useCasesOf(JavaClass service) {
+        return service.getAllRawInterfaces().stream().filter(port -> port.getPackageName().equals("dev.accounts.application.port.in")).count();
+    }
 }

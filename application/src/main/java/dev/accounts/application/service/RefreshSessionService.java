@@ -4,6 +4,7 @@ import dev.accounts.application.port.in.RefreshSessionUseCase;
 import dev.accounts.application.port.out.RefreshTokenSuccessors;
 import dev.accounts.application.port.out.SessionRepository;
 import dev.accounts.domain.session.Refresh;
+import dev.accounts.domain.session.RefreshPolicy;
 import dev.accounts.domain.session.Session;
 import dev.accounts.domain.session.SessionId;
 import dev.accounts.domain.token.SecretToken;
@@ -20,12 +21,15 @@ public final class RefreshSessionService implements RefreshSessionUseCase {
     private final SessionRepository sessions;
     private final RefreshTokenSuccessors successors;
     private final SessionIssuer issuer;
+    private final RefreshPolicy policy;
     private final Clock clock;
 
-    public RefreshSessionService(SessionRepository sessions, RefreshTokenSuccessors successors, SessionIssuer issuer, Clock clock) {
+    public RefreshSessionService(SessionRepository sessions, RefreshTokenSuccessors successors, SessionIssuer issuer, RefreshPolicy policy,
+                                 Clock clock) {
         this.sessions = sessions;
         this.successors = successors;
         this.issuer = issuer;
+        this.policy = policy;
         this.clock = clock;
     }
 
@@ -45,7 +49,7 @@ public final class RefreshSessionService implements RefreshSessionUseCase {
             return Mono.just(new Refused(Reason.SESSION_MISMATCH));
         }
         SecretToken successor = successors.successorOf(presented);
-        return switch (session.refresh(presented.hash(), successor.hash(), clock.instant(), issuer.policy())) {
+        return switch (session.refresh(presented.hash(), successor.hash(), clock.instant(), policy)) {
             case Refresh.Rotated rotated -> stored(rotated.session(), presented, expectedSession,
                     Mono.fromSupplier(() -> new Refreshed(issuer.tokens(rotated.session(), successor))));
             case Refresh.Replayed replayed -> Mono.just(new Refreshed(issuer.tokens(replayed.session(), successor)));

@@ -11,7 +11,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 
-/** Starts sessions and hands out their tokens: what signing in and refreshing have in common. */
+/** Starts sessions at sign-in and hands out a session's tokens, which refreshing does too. */
 public final class SessionIssuer {
 
     private final SessionRepository sessions;
@@ -24,10 +24,6 @@ public final class SessionIssuer {
         this.accessTokens = accessTokens;
         this.policy = policy;
         this.clock = clock;
-    }
-
-    RefreshPolicy policy() {
-        return policy;
     }
 
     Mono<SessionTokens> start(UserId user) {

@@ -24,6 +24,7 @@ import dev.accounts.domain.validation.Violation;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -101,7 +102,7 @@ public final class SignInService implements SignInUseCase {
                 .onErrorResume(TemporarilyUnavailableException.class, busy -> Mono.empty());
     }
 
-    private SignInResult throttled(java.time.Duration wait, SignInCommand command) {
+    private SignInResult throttled(Duration wait, SignInCommand command) {
         audit.record(new SignInAudit.Event(Outcome.THROTTLED, null, command.clientIp()));
         return new Throttled(wait);
     }

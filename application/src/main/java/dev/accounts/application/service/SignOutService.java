@@ -47,8 +47,11 @@ public final class SignOutService implements SignOutUseCase {
                 .defaultIfEmpty(AccessTokenSignOut.NOT_SIGNED_IN);
     }
 
-    /** Revoking is idempotent, so a change that came first only means reading the session again. */
+    /** Revoking is idempotent: an ended session stays as it is, and a change that came first only means reading it again. */
     private Mono<Void> revoke(Session session) {
+        if (session.revokedAt().isPresent()) {
+            return Mono.empty();
+        }
         return sessions.update(session.revoke(clock.instant()))
                 .flatMap(won -> won ? Mono.<Void>empty() : sessions.findById(session.id()).flatMap(this::revoke));
     }

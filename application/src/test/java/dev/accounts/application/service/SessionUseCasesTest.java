@@ -37,8 +37,9 @@ class SessionUseCasesTest {
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final InMemorySessionRepository store = new InMemorySessionRepository();
     private final FakeAccessTokens accessTokens = new FakeAccessTokens(clock);
-    private final SessionIssuer issuer = new SessionIssuer(store, accessTokens, new RefreshPolicy(Duration.ofDays(14), Duration.ofSeconds(10)), clock);
-    private final RefreshSessionService refreshing = new RefreshSessionService(store, new FakeRefreshTokenSuccessors(), issuer, clock);
+    private final RefreshPolicy policy = new RefreshPolicy(Duration.ofDays(14), Duration.ofSeconds(10));
+    private final SessionIssuer issuer = new SessionIssuer(store, accessTokens, policy, clock);
+    private final RefreshSessionService refreshing = new RefreshSessionService(store, new FakeRefreshTokenSuccessors(), issuer, policy, clock);
     private final SignOutService signOut = new SignOutService(store, accessTokens, clock);
     private final GetCurrentUserService currentUser = new GetCurrentUserService(accessTokens, store, users, clock);
     private final PurgeStaleRecordsService purging = new PurgeStaleRecordsService(store, new InMemorySignInThrottle(), clock);

@@ -34,11 +34,13 @@ public final class RememberingAccessTokens implements AccessTokens {
 
     @Override
     public Mono<AccessClaims> verify(String token) {
-        AccessClaims known = verified.getIfPresent(token);
-        if (known != null) {
-            return clock.instant().isBefore(known.expiresAt()) ? Mono.just(known) : Mono.empty();
-        }
-        return tokens.verify(token).doOnNext(claims -> verified.put(token, claims));
+        return Mono.defer(() -> {
+            AccessClaims known = verified.getIfPresent(token);
+            if (known != null) {
+                return clock.instant().isBefore(known.expiresAt()) ? Mono.just(known) : Mono.empty();
+            }
+            return tokens.verify(token).doOnNext(claims -> verified.put(token, claims));
+        });
     }
 
     @Override

@@ -13,32 +13,30 @@ import java.time.Duration;
 /**
  * Spares the queries that repeat. Emails known to be registered are remembered, so repeated sign-ups for
  * one address cost no query: accounts are never deleted, so "taken" never goes stale. Users looked up by
- * id, as every signed-in request does, are remembered for {@code userMemory}; a change through this
- * instance forgets at once, one through another is seen within that time.
+ * id, as every signed-in request does, are remembered for {@code userMemory} (see {@link RecentReads}).
  */
 public final class RememberingUserRepository implements UserRepository {
 
     private final UserRepository users;
     // Upkeep runs on the caller: handing it to the common pool would wake a thread on every sign-up.
     private final Cache<String, Boolean> knownEmails;
-    private final Cache<UserId, User> recentUsers;
+    private final RecentReads<UserId, User> recentUsers;
 
     public RememberingUserRepository(UserRepository users, long emailsToRemember, Duration userMemory) {
         this.users = users;
         this.knownEmails = Caffeine.newBuilder().executor(Runnable::run).maximumSize(emailsToRemember).build();
-        this.recentUsers = Caffeine.newBuilder().executor(Runnable::run).maximumSize(10_000).expireAfterWrite(userMemory).build();
+        this.recentUsers = new RecentReads<>(10_000, userMemory);
     }
 
     @Override
     public Mono<Boolean> existsByEmail(EmailAddress email) {
-        if (knownEmails.getIfPresent(email.key()) != null) {
-            return Mono.just(true);
-        }
-        return users.existsByEmail(email).doOnNext(exists -> {
-            if (exists) {
-                knownEmails.put(email.key(), Boolean.TRUE);
-            }
-        });
+        return Mono.defer(() -> knownEmails.getIfPresent(email.key()) != null
+                ? Mono.just(true)
+                : users.existsByEmail(email).doOnNext(exists -> {
+                    if (exists) {
+                        knownEmails.put(email.key(), Boolean.TRUE);
+                    }
+                }));
     }
 
     /** Inserted or found taken, the address is registered from now on. */
@@ -54,12 +52,14 @@ public final class RememberingUserRepository implements UserRepository {
 
     @Override
     public Mono<User> findById(UserId id) {
-        User recent = recentUsers.getIfPresent(id);
-        return recent != null ? Mono.just(recent) : users.findById(id).doOnNext(user -> recentUsers.put(id, user));
+        return recentUsers.read(id, () -> users.findById(id));
     }
 
     @Override
     public Mono<Void> update(User user) {
-        return users.update(user).doFinally(signal -> recentUsers.invalidate(user.id()));
+        return Mono.defer(() -> {
+            recentUsers.changed(user.id());
+            return users.update(user).doFinally(signal -> recentUsers.changed(user.id()));
+        });
     }
 }

@@ -13,6 +13,7 @@ import dev.accounts.domain.registration.RegistrationRules;
 import dev.accounts.domain.testing.Emails;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.time.Clock;
@@ -27,9 +28,9 @@ class CoalescedRegistrationsTest {
 
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final FakePasswordHasher hasher = new FakePasswordHasher();
-    private final RegisterUserUseCase registrations = new CoalescedRegistrations(new RegisterUserService(
-            new RegistrationRules(new PasswordRules(PasswordPolicy.recommended()), Emails.ADDRESSES), users, hasher,
-            new FakePasswordStrengthEstimator(), Clock.systemUTC()), Emails.ADDRESSES);
+    private final RegistrationRules rules = new RegistrationRules(new PasswordRules(PasswordPolicy.recommended()), Emails.ADDRESSES);
+    private final RegisterUserUseCase registrations = new CoalescedRegistrations(new RegisterUserService(rules, users, hasher,
+            new FakePasswordStrengthEstimator(), Clock.systemUTC()), rules);
 
     private static RegisterUserCommand signUp(String email) {
         return new RegisterUserCommand("Ada", "Lovelace", email, PASSWORD, PASSWORD, "203.0.113.7");
@@ -45,6 +46,17 @@ class CoalescedRegistrationsTest {
         assertThat(results).filteredOn(RegistrationResult.Registered.class::isInstance).hasSize(1);
         assertThat(results).filteredOn(RegistrationResult.EmailTaken.class::isInstance).hasSize(63);
         assertThat(hasher.hashes()).isEqualTo(1);
+    }
+
+    @Test
+    void answersAFormTheRulesRefuseWithoutWaitingForARegistrationOfItsAddress() {
+        RegistrationResult refused = new RegistrationResult.Rejected(List.of());
+        RegisterUserUseCase stuck = new CoalescedRegistrations(
+                command -> command.password().equals(command.confirmPassword()) ? Mono.never() : Mono.just(refused), rules);
+        stuck.register(signUp("slow@example.com")).subscribe();
+
+        RegisterUserCommand mismatched = new RegisterUserCommand("Ada", "Lovelace", "slow@example.com", PASSWORD, "something else", "203.0.113.7");
+        assertThat(stuck.register(mismatched).block(Duration.ofSeconds(5))).isSameAs(refused);
     }
 
     @Test

@@ -18,11 +18,19 @@ import java.util.Optional;
  * transitions one wins, and the other decides again on what the winner stored.
  *
  * @param current           the hash of the one token that may be rotated now
- * @param recentlyReplaced  tokens rotated within the grace interval, newest last; older ones are only reuse
+ * @param recentlyReplaced  tokens rotated within the grace interval, newest last, at most {@value #REPLACEMENTS_KEPT};
+ *                          older ones are only reuse
  * @param version           the state's version, for optimistic concurrency
  */
 public record Session(SessionId id, UserId user, Instant expiresAt, TokenHash current, List<Replaced> recentlyReplaced,
                       Optional<Instant> revokedAt, long version) {
+
+    /**
+     * How many rotated tokens within the grace interval are remembered, newest first kept. A client racing
+     * itself rotates a few times in that interval, not dozens; one rotating as fast as it can (a benchmark,
+     * or a thief testing a stolen token) would otherwise grow the session without bound.
+     */
+    static final int REPLACEMENTS_KEPT = 8;
 
     public Session {
         Objects.requireNonNull(id, "id");
@@ -57,7 +65,8 @@ public record Session(SessionId id, UserId user, Instant expiresAt, TokenHash cu
         if (presented.equals(current)) {
             List<Replaced> replaced = new ArrayList<>(recentlyReplaced.stream().filter(r -> policy.withinGrace(r.at(), now)).toList());
             replaced.add(new Replaced(presented, now));
-            return new Refresh.Rotated(new Session(id, user, expiresAt, successor, replaced, revokedAt, version));
+            List<Replaced> kept = replaced.subList(Math.max(0, replaced.size() - REPLACEMENTS_KEPT), replaced.size());
+            return new Refresh.Rotated(new Session(id, user, expiresAt, successor, kept, revokedAt, version));
         }
         boolean forgiven = recentlyReplaced.stream().anyMatch(r -> r.token().equals(presented) && policy.withinGrace(r.at(), now));
         return forgiven ? new Refresh.Replayed(this) : new Refresh.ReuseDetected(revoke(now));

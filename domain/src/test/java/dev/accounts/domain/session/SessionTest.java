@@ -53,6 +53,26 @@ class SessionTest {
     }
 
     @Test
+    void remembersOnlyTheNewestReplacementsHoweverFastAClientRotates() {
+        Session state = session;
+        TokenHash presented = first;
+        TokenHash ninthNewest = null;
+        for (int i = 0; i < 20; i++) {
+            TokenHash next = SecretToken.random().hash();
+            state = rotated(state, presented, next, SIGNED_IN.plusMillis(i));
+            if (i == 11) {
+                ninthNewest = presented;
+            }
+            presented = next;
+        }
+
+        assertThat(state.recentlyReplaced()).hasSize(Session.REPLACEMENTS_KEPT);
+        assertThat(state.refresh(ninthNewest, second, SIGNED_IN.plusSeconds(1), policy)).isInstanceOf(Refresh.ReuseDetected.class);
+        assertThat(state.refresh(state.recentlyReplaced().getFirst().token(), second, SIGNED_IN.plusSeconds(1), policy))
+                .isInstanceOf(Refresh.Replayed.class);
+    }
+
+    @Test
     void refusesEveryTokenOfARevokedSession() {
         Session revoked = session.revoke(SIGNED_IN.plusSeconds(5));
 

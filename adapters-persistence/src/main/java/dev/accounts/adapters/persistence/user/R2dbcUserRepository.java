@@ -7,6 +7,7 @@ import dev.accounts.domain.user.UserId;
 import io.r2dbc.postgresql.api.PostgresqlException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
+import org.springframework.data.relational.core.query.Update;
 import reactor.core.publisher.Mono;
 
 import static org.springframework.data.relational.core.query.Criteria.where;
@@ -47,9 +48,15 @@ public final class R2dbcUserRepository implements UserRepository {
         return template.selectOne(query(where("userId").is(id.value())), UserRow.class).map(mapper::toDomain);
     }
 
+    /**
+     * Writes what a user's own methods may change, which today is the password hash: the address and the
+     * names stay as they were read, so a concurrent change to them is not overwritten. A user deleted
+     * meanwhile is left deleted.
+     */
     @Override
     public Mono<Void> update(User user) {
-        return template.update(mapper.toRow(user)).then();
+        return template.update(query(where("userId").is(user.id().value())), Update.update("passwordHash", user.passwordHash().value()),
+                UserRow.class).then();
     }
 
     private static boolean isEmailUniqueKeyViolation(Throwable error) {

@@ -7,6 +7,7 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -65,8 +66,17 @@ public final class ClientAddresses {
         if (trustedProxies.isEmpty() || address == null) {
             return false;
         }
-        InetAddress unmapped = literal(address.getHostAddress());
-        return unmapped != null && trustedProxies.stream().anyMatch(proxy -> proxy.matches(new InetSocketAddress(unmapped, 0)));
+        InetSocketAddress unmapped = new InetSocketAddress(unmapped(address), 0);
+        return trustedProxies.stream().anyMatch(proxy -> proxy.matches(unmapped));
+    }
+
+    /** The JDK reads an IPv4-mapped IPv6 address given as bytes as the IPv4 address it maps. */
+    private static InetAddress unmapped(InetAddress address) {
+        try {
+            return InetAddress.getByAddress(address.getAddress());
+        } catch (UnknownHostException impossible) {
+            throw new IllegalStateException("an address's own bytes are a valid address", impossible);
+        }
     }
 
     private static IpSubnetFilterRule range(String text) {
@@ -83,8 +93,8 @@ public final class ClientAddresses {
         return new IpSubnetFilterRule(network, bits, IpFilterRuleType.ACCEPT);
     }
 
-    /** The address an IP literal names, IPv4-mapped ones as IPv4; null for anything else, names included. */
+    /** The address an IP literal names, IPv4-mapped ones as IPv4; null for anything else: names, zone ids. */
     private static InetAddress literal(String text) {
-        return text.length() > 47 ? null : NetUtil.createInetAddressFromIpAddressString(text);
+        return text.length() > 47 || text.indexOf('%') >= 0 ? null : NetUtil.createInetAddressFromIpAddressString(text);
     }
 }
