@@ -29,6 +29,6 @@ class RegistrationConfiguration {
     RegisterUserUseCase registerUserUseCase(RegistrationRules rules, UserRepository users, PasswordHasher hasher,
                                             PasswordStrengthEstimator strengthEstimator, PasswordWorkAdmission admission, Clock clock) {
         RegisterUserService registrations = new RegisterUserService(rules, users, hasher, strengthEstimator, clock);
-        return new CoalescedRegistrations(admission.admitted(registrations), rules);
+        return new CoalescedRegistrations(admission.admittedRegistrations(registrations), rules);
     }
 }

@@ -31,6 +31,6 @@ class SignInConfiguration {
                                 AccountsProperties properties, Clock clock) {
         AccountsProperties.SignIn signIn = properties.signIn();
         ThrottlePolicy throttlePolicy = new ThrottlePolicy(signIn.freeFailures(), signIn.firstDelay(), signIn.maxDelay());
-        return admission.admitted(new SignInService(users, hasher, sessions, throttle, throttlePolicy, audit, emails, clock));
+        return admission.admittedSignIns(new SignInService(users, hasher, sessions, throttle, throttlePolicy, audit, emails, clock));
     }
 }

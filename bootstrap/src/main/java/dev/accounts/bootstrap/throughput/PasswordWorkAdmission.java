@@ -13,7 +13,7 @@ import java.lang.reflect.Proxy;
 
 /**
  * Admits sign-ups and sign-ins to the {@link PasswordWorkQueue} without the use cases knowing. An
- * {@linkplain #admitted admitted} use case runs with a place it has not yet taken; the first call it makes
+ * {@linkplain #admittedRegistrations admitted} use case runs with a place it has not yet taken; the first call it makes
  * to a {@linkplain #gated gated} port (the user repository, the sign-in throttle, the hasher, the strength
  * estimator) takes it, waiting its turn or failing with a 503, and the place is given back when the use
  * case has answered. So a form its rules refuse, or a duplicate this instance knows, never queues; a
@@ -29,11 +29,11 @@ public final class PasswordWorkAdmission {
         this.queue = queue;
     }
 
-    public RegisterUserUseCase admitted(RegisterUserUseCase registrations) {
+    public RegisterUserUseCase admittedRegistrations(RegisterUserUseCase registrations) {
         return command -> withPlace(command.clientAddress(), Mono.defer(() -> registrations.register(command)));
     }
 
-    public SignInUseCase admitted(SignInUseCase signIns) {
+    public SignInUseCase admittedSignIns(SignInUseCase signIns) {
         return command -> withPlace(command.clientIp(), Mono.defer(() -> signIns.signIn(command)));
     }
 

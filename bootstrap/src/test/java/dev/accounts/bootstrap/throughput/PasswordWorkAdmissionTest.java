@@ -56,10 +56,10 @@ class PasswordWorkAdmissionTest {
             100, Duration.ofMinutes(1));
     private final PasswordHasher hasher = PasswordWorkAdmission.gated(PasswordHasher.class, fakeHasher);
     private final SignInThrottle throttle = PasswordWorkAdmission.gated(SignInThrottle.class, storedFailures);
-    private final RegisterUserUseCase registrations = admission.admitted(new RegisterUserService(
+    private final RegisterUserUseCase registrations = admission.admittedRegistrations(new RegisterUserService(
             new RegistrationRules(new PasswordRules(PasswordPolicy.recommended()), Emails.ADDRESSES), users, hasher,
             PasswordWorkAdmission.gated(PasswordStrengthEstimator.class, new FakePasswordStrengthEstimator()), clock));
-    private final SignInUseCase signIns = admission.admitted(new SignInService(users, hasher,
+    private final SignInUseCase signIns = admission.admittedSignIns(new SignInService(users, hasher,
             new SessionIssuer(new InMemorySessionRepository(), new FakeAccessTokens(clock), new RefreshPolicy(Duration.ofDays(14), Duration.ofSeconds(10)), clock),
             throttle, ThrottlePolicy.standard(), new RecordingSignInAudit(), Emails.ADDRESSES, clock));
     private Disposable otherClient;
@@ -132,7 +132,7 @@ class PasswordWorkAdmissionTest {
         PasswordWorkQueue patientQueue = new PasswordWorkQueue(new PasswordWorkQueue.Policy(1, Duration.ofSeconds(10), 1.0, Duration.ZERO,
                 Duration.ofSeconds(1), Duration.ofMillis(100)));
         PasswordWorkAdmission patient = new PasswordWorkAdmission(patientQueue);
-        RegisterUserUseCase waiting = patient.admitted(new RegisterUserService(
+        RegisterUserUseCase waiting = patient.admittedRegistrations(new RegisterUserService(
                 new RegistrationRules(new PasswordRules(PasswordPolicy.recommended()), Emails.ADDRESSES), users, hasher,
                 new FakePasswordStrengthEstimator(), clock));
         Disposable holder = patientQueue.admit("198.51.100.1", Mono.never()).subscribe();

@@ -29,6 +29,10 @@ public final class EmailAddresses {
 
     /** The account key of {@code raw}, or empty when it is no email address at all. */
     public Optional<String> keyOf(String raw) {
-        return problemWith(raw).isEmpty() ? Optional.of(parse(raw).key()) : Optional.empty();
+        if (raw == null) {
+            return Optional.empty();
+        }
+        String address = raw.strip();
+        return syntax.problemWith(address).isEmpty() ? Optional.of(syntax.key(address)) : Optional.empty();
     }
 }
