@@ -98,6 +98,7 @@ public final class SignInService implements SignInUseCase {
     private Mono<Void> rehash(User user, Password password) {
         return hasher.hash(password)
                 .flatMap(hash -> users.update(user.rehashed(hash)))
+                .then()
                 // Saturated hashing must not cost the user their sign-in; the next one tries again.
                 .onErrorResume(TemporarilyUnavailableException.class, busy -> Mono.empty());
     }

@@ -138,8 +138,13 @@ class RegisterUserServiceTest {
             }
 
             @Override
-            public Mono<Void> update(User user) {
+            public Mono<Boolean> update(User user) {
                 return users.update(user);
+            }
+
+            @Override
+            public Mono<Void> delete(User user) {
+                return users.delete(user);
             }
         };
 

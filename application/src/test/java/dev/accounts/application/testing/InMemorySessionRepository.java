@@ -4,6 +4,8 @@ import dev.accounts.application.port.out.SessionRepository;
 import dev.accounts.domain.session.Session;
 import dev.accounts.domain.session.SessionId;
 import dev.accounts.domain.token.TokenHash;
+import dev.accounts.domain.user.UserId;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
@@ -46,6 +48,21 @@ public final class InMemorySessionRepository implements SessionRepository {
                         state.recentlyReplaced(), state.revokedAt(), state.version() + 1));
                 tokens.putIfAbsent(state.current(), state.id());
                 return true;
+            }
+        });
+    }
+
+    @Override
+    public Flux<Session> findActiveOf(UserId user, Instant now) {
+        return Flux.defer(() -> Flux.fromStream(sessions.values().stream().filter(session -> session.isActiveFor(user, now))));
+    }
+
+    @Override
+    public Mono<Void> deleteAllOf(UserId user) {
+        return Mono.fromRunnable(() -> {
+            synchronized (sessions) {
+                sessions.values().removeIf(session -> session.user().equals(user));
+                tokens.values().removeIf(id -> !sessions.containsKey(id));
             }
         });
     }

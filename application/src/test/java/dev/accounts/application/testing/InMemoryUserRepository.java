@@ -39,8 +39,20 @@ public final class InMemoryUserRepository implements UserRepository {
     }
 
     @Override
-    public Mono<Void> update(User user) {
-        return Mono.fromRunnable(() -> usersByEmailKey.replace(user.email().key(), user));
+    public Mono<Boolean> update(User user) {
+        return Mono.fromSupplier(() -> {
+            boolean[] stored = {false};
+            usersByEmailKey.computeIfPresent(user.email().key(), (key, current) -> {
+                stored[0] = current.id().equals(user.id()) && current.version() == user.version() - 1;
+                return stored[0] ? user : current;
+            });
+            return stored[0];
+        });
+    }
+
+    @Override
+    public Mono<Void> delete(User user) {
+        return Mono.fromRunnable(() -> usersByEmailKey.values().removeIf(stored -> stored.id().equals(user.id())));
     }
 
     public Optional<User> findByEmail(String email) {

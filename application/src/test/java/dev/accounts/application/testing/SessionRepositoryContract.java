@@ -92,6 +92,23 @@ public abstract class SessionRepositoryContract {
     }
 
     @Test
+    void findsTheUsersActiveSessionsAndDeletesAllOfThem() {
+        Session live = started(SecretToken.random().hash());
+        Session revoked = started(SecretToken.random().hash());
+        repository().update(revoked.revoke(NOW)).block();
+
+        assertThat(repository().findActiveOf(existingUser(), NOW.plusSeconds(1)).map(Session::id).collectList().block())
+                .contains(live.id()).doesNotContain(revoked.id());
+        assertThat(repository().findActiveOf(UserId.random(), NOW).collectList().block()).isEmpty();
+
+        repository().deleteAllOf(existingUser()).block();
+
+        assertThat(repository().findById(live.id()).block()).isNull();
+        assertThat(repository().findByToken(live.current()).block()).isNull();
+        assertThat(repository().findById(revoked.id()).block()).isNull();
+    }
+
+    @Test
     void purgesEndedSessionsOnly() {
         TokenHash current = SecretToken.random().hash();
         TokenHash revokedToken = SecretToken.random().hash();

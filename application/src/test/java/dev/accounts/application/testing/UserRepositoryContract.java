@@ -78,6 +78,33 @@ public abstract class UserRepositoryContract {
     }
 
     @Test
+    void storesAChangeOnlyOverTheVersionItWasMadeFrom() {
+        User user = aUser(anyEmail());
+        repository().insert(user).block();
+        User verified = user.emailVerified(user.registeredAt().plusSeconds(60));
+
+        StepVerifier.create(repository().update(verified)).expectNext(true).verifyComplete();
+        StepVerifier.create(repository().update(user.passwordChanged(new PasswordHash("{argon2}stale")))).expectNext(false).verifyComplete();
+
+        User stored = repository().findById(user.id()).block();
+        assertThat(stored).isEqualTo(verified);
+        assertThat(stored.emailVerifiedAt()).contains(user.registeredAt().plusSeconds(60));
+    }
+
+    @Test
+    void deletesAUserSoTheAddressCanRegisterAgain() {
+        User user = aUser(anyEmail());
+        repository().insert(user).block();
+
+        repository().delete(user).block();
+
+        assertThat(repository().findById(user.id()).block()).isNull();
+        StepVerifier.create(repository().existsByEmail(user.email())).expectNext(false).verifyComplete();
+        StepVerifier.create(repository().insert(aUser(user.email().value()))).expectNext(InsertOutcome.INSERTED).verifyComplete();
+        StepVerifier.create(repository().update(user.passwordChanged(new PasswordHash("{argon2}gone")))).expectNext(false).verifyComplete();
+    }
+
+    @Test
     void insertsExactlyOneOfManyConcurrentUsersWithOneEmail() {
         String email = anyEmail();
 

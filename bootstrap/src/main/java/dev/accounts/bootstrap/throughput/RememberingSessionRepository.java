@@ -4,6 +4,8 @@ import dev.accounts.application.port.out.SessionRepository;
 import dev.accounts.domain.session.Session;
 import dev.accounts.domain.session.SessionId;
 import dev.accounts.domain.token.TokenHash;
+import dev.accounts.domain.user.UserId;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
@@ -47,6 +49,17 @@ public final class RememberingSessionRepository implements SessionRepository {
             recent.changed(state.id());
             return sessions.update(state).doOnNext(stored -> recent.changed(state.id()));
         });
+    }
+
+    @Override
+    public Flux<Session> findActiveOf(UserId user, Instant now) {
+        return sessions.findActiveOf(user, now);
+    }
+
+    /** Callers end the sessions first (through {@link #update}, which forgets them here), so nothing remembered outlives them. */
+    @Override
+    public Mono<Void> deleteAllOf(UserId user) {
+        return sessions.deleteAllOf(user);
     }
 
     @Override

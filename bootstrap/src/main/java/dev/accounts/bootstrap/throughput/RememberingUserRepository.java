@@ -11,9 +11,10 @@ import reactor.core.publisher.Mono;
 import java.time.Duration;
 
 /**
- * Spares the queries that repeat. Emails known to be registered are remembered, so repeated sign-ups for
- * one address cost no query: accounts are never deleted, so "taken" never goes stale. Users looked up by
- * id, as every signed-in request does, are remembered for {@code userMemory} (see {@link RecentReads}).
+ * Spares the queries that repeat. Emails known to be registered are remembered for {@code knownEmailMemory},
+ * so repeated sign-ups for one address cost no query; an account deleted through another instance is
+ * therefore still "taken" here for at most that long. Users looked up by id, as every signed-in request
+ * does, are remembered for {@code userMemory} (see {@link RecentReads}).
  */
 public final class RememberingUserRepository implements UserRepository {
 
@@ -22,9 +23,10 @@ public final class RememberingUserRepository implements UserRepository {
     private final Cache<String, Boolean> knownEmails;
     private final RecentReads<UserId, User> recentUsers;
 
-    public RememberingUserRepository(UserRepository users, long emailsToRemember, Duration userMemory) {
+    public RememberingUserRepository(UserRepository users, long emailsToRemember, Duration knownEmailMemory, Duration userMemory) {
         this.users = users;
-        this.knownEmails = Caffeine.newBuilder().executor(Runnable::run).maximumSize(emailsToRemember).build();
+        this.knownEmails = Caffeine.newBuilder().executor(Runnable::run).maximumSize(emailsToRemember)
+                .expireAfterWrite(knownEmailMemory).build();
         this.recentUsers = new RecentReads<>(10_000, userMemory);
     }
 
@@ -56,10 +58,22 @@ public final class RememberingUserRepository implements UserRepository {
     }
 
     @Override
-    public Mono<Void> update(User user) {
+    public Mono<Boolean> update(User user) {
         return Mono.defer(() -> {
             recentUsers.changed(user.id());
             return users.update(user).doFinally(signal -> recentUsers.changed(user.id()));
+        });
+    }
+
+    /** Forgotten here at once; another instance forgets the address when its {@code knownEmailMemory} runs out. */
+    @Override
+    public Mono<Void> delete(User user) {
+        return Mono.defer(() -> {
+            recentUsers.changed(user.id());
+            return users.delete(user).doFinally(signal -> {
+                recentUsers.changed(user.id());
+                knownEmails.invalidate(user.email().key());
+            });
         });
     }
 }

@@ -23,6 +23,10 @@ public final class PasswordRules {
     /** An identifier this short ("jo") is part of too many good passwords to forbid. */
     static final int MIN_IDENTIFIER_LENGTH_TO_FORBID = 3;
 
+    /** A password found in a breach corpus: attackers try those first, whatever their estimated strength. */
+    public static final Violation BREACHED = new Violation("password", "password.breached",
+            "This password has appeared in a data breach, so attackers try it first. Choose another.");
+
     private final PasswordPolicy policy;
 
     public PasswordRules(PasswordPolicy policy) {

@@ -69,11 +69,7 @@ public final class RegistrationRules {
         if (problem.isEmpty()) {
             return Optional.of(emails.parse(raw));
         }
-        violations.add(switch (problem.get()) {
-            case MISSING -> new Violation("email", "email.required", "Email is required.");
-            case TOO_LONG -> new Violation("email", "email.too_long", "Email must be at most 254 characters, with at most 64 before the @.");
-            case MALFORMED -> new Violation("email", "email.invalid", "Email must be a valid email address, such as name@example.com.");
-        });
+        violations.add(problem.get().violation());
         return Optional.empty();
     }
 

@@ -23,6 +23,10 @@ public sealed interface SignInResult {
     record InvalidCredentials() implements SignInResult {
     }
 
+    /** The password is right but the address is not verified, and this service requires it: nothing was started. */
+    record EmailUnverified() implements SignInResult {
+    }
+
     /** Too many consecutive failures for this email; try again after {@code retryAfter}. */
     record Throttled(Duration retryAfter) implements SignInResult {
     }

@@ -3,6 +3,8 @@ package dev.accounts.application.port.out;
 import dev.accounts.domain.session.Session;
 import dev.accounts.domain.session.SessionId;
 import dev.accounts.domain.token.TokenHash;
+import dev.accounts.domain.user.UserId;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
@@ -26,6 +28,12 @@ public interface SessionRepository {
      * {@code state.version()}: false when another change came first, which the caller reads and decides on again.
      */
     Mono<Boolean> update(Session state);
+
+    /** The user's sessions that have not ended at {@code now}. */
+    Flux<Session> findActiveOf(UserId user, Instant now);
+
+    /** Removes every session of the user, and their tokens. */
+    Mono<Void> deleteAllOf(UserId user);
 
     /** Deletes the sessions, and their tokens, that ended (expired or were revoked) before {@code before}. */
     Mono<Long> purge(Instant before);

@@ -7,7 +7,7 @@ public interface SignInAudit {
 
     void record(Event event);
 
-    enum Outcome { SUCCESS, INVALID_CREDENTIALS, THROTTLED }
+    enum Outcome { SUCCESS, INVALID_CREDENTIALS, THROTTLED, EMAIL_UNVERIFIED }
 
     /** @param user null when no account has the email */
     record Event(Outcome outcome, UserId user, String clientIp) {

@@ -18,8 +18,14 @@ public interface UserRepository {
 
     Mono<User> findById(UserId id);
 
-    /** Stores a state the user's own methods returned. */
-    Mono<Void> update(User user);
+    /**
+     * Stores a state the user's own methods returned if the stored user is still at the version before it:
+     * false when another change came first (or the user was deleted), which the caller reads and decides on again.
+     */
+    Mono<Boolean> update(User user);
+
+    /** Removes the user, whatever its version; the address is free to register again. */
+    Mono<Void> delete(User user);
 
     enum InsertOutcome { INSERTED, EMAIL_TAKEN }
 }

@@ -1,0 +1,119 @@
+package dev.accounts.application.testing;
+
+import dev.accounts.application.port.out.Outbox;
+import dev.accounts.domain.messages.AccountMessage;
+import dev.accounts.domain.user.UserId;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The outbox's rows in a map, every change under one lock, as {@code FOR UPDATE SKIP LOCKED} serialises claims. */
+public final class InMemoryOutbox implements Outbox {
+
+    private final Map<UUID, Row> rows = new LinkedHashMap<>();
+
+    @Override
+    public Mono<Void> enqueue(AccountMessage message, Instant now) {
+        return Mono.fromRunnable(() -> {
+            synchronized (this) {
+                UUID id = UUID.randomUUID();
+                rows.put(id, new Row(id, message, now, now, Optional.empty(), 0, false));
+            }
+        });
+    }
+
+    @Override
+    public Mono<Long> countFor(UserId user, Instant since) {
+        return Mono.fromSupplier(() -> {
+            synchronized (this) {
+                return rows.values().stream().filter(row -> row.message.user().equals(user) && !row.createdAt.isBefore(since)).count();
+            }
+        });
+    }
+
+    @Override
+    public Flux<Pending> claimDue(int max, Instant now, Duration lease) {
+        return Flux.defer(() -> {
+            synchronized (this) {
+                List<Pending> claimed = new ArrayList<>();
+                for (Row row : List.copyOf(rows.values())) {
+                    if (claimed.size() == max) {
+                        break;
+                    }
+                    if (!row.settled && !row.dueAt.isAfter(now) && row.claimedUntil.map(now::isAfter).orElse(true)) {
+                        rows.put(row.id, row.claimed(now.plus(lease)));
+                        claimed.add(new Pending(row.id, row.message, row.attempts, row.createdAt));
+                    }
+                }
+                return Flux.fromIterable(claimed);
+            }
+        });
+    }
+
+    @Override
+    public Mono<Void> delivered(UUID id, Instant at) {
+        return settle(id);
+    }
+
+    @Override
+    public Mono<Void> retryAt(UUID id, int attempts, Instant at) {
+        return Mono.fromRunnable(() -> {
+            synchronized (this) {
+                rows.computeIfPresent(id, (key, row) -> new Row(id, row.message, row.createdAt, at, Optional.empty(), attempts, false));
+            }
+        });
+    }
+
+    @Override
+    public Mono<Void> abandoned(UUID id, Instant at) {
+        return settle(id);
+    }
+
+    @Override
+    public Mono<Void> deleteUndeliveredOf(UserId user) {
+        return Mono.fromRunnable(() -> {
+            synchronized (this) {
+                rows.values().removeIf(row -> !row.settled && row.message.user().equals(user));
+            }
+        });
+    }
+
+    @Override
+    public Mono<Long> forgetSettledBefore(Instant before) {
+        return Mono.fromSupplier(() -> {
+            synchronized (this) {
+                int size = rows.size();
+                rows.values().removeIf(row -> row.settled && row.dueAt.isBefore(before));
+                return (long) (size - rows.size());
+            }
+        });
+    }
+
+    public synchronized long waiting() {
+        return rows.values().stream().filter(row -> !row.settled).count();
+    }
+
+    private Mono<Void> settle(UUID id) {
+        return Mono.fromRunnable(() -> {
+            synchronized (this) {
+                rows.computeIfPresent(id, (key, row) -> new Row(id, row.message, row.createdAt, row.dueAt, Optional.empty(), row.attempts, true));
+            }
+        });
+    }
+
+    private record Row(UUID id, AccountMessage message, Instant createdAt, Instant dueAt, Optional<Instant> claimedUntil,
+                       int attempts, boolean settled) {
+
+        Row claimed(Instant until) {
+            return new Row(id, message, createdAt, dueAt, Optional.of(until), attempts, settled);
+        }
+    }
+}
