@@ -2,6 +2,7 @@ package dev.accounts.application.service;
 
 import dev.accounts.application.port.in.SignInCommand;
 import dev.accounts.application.port.in.SignInResult;
+import dev.accounts.application.port.in.SignInResult.EmailUnverified;
 import dev.accounts.application.port.in.SignInResult.InvalidCredentials;
 import dev.accounts.application.port.in.SignInResult.Rejected;
 import dev.accounts.application.port.in.SignInResult.SignedIn;
@@ -42,10 +43,12 @@ public final class SignInService implements SignInUseCase {
     private final ThrottlePolicy throttlePolicy;
     private final SignInAudit audit;
     private final EmailAddresses emails;
+    private final boolean requireVerifiedEmail;
     private final Clock clock;
 
+    /** @param requireVerifiedEmail refuse the right password of an account whose address is not verified yet */
     public SignInService(UserRepository users, PasswordHasher hasher, SessionIssuer sessions, SignInThrottle throttle,
-                         ThrottlePolicy throttlePolicy, SignInAudit audit, EmailAddresses emails, Clock clock) {
+                         ThrottlePolicy throttlePolicy, SignInAudit audit, EmailAddresses emails, boolean requireVerifiedEmail, Clock clock) {
         this.users = users;
         this.hasher = hasher;
         this.sessions = sessions;
@@ -53,6 +56,7 @@ public final class SignInService implements SignInUseCase {
         this.throttlePolicy = throttlePolicy;
         this.audit = audit;
         this.emails = emails;
+        this.requireVerifiedEmail = requireVerifiedEmail;
         this.clock = clock;
     }
 
@@ -84,9 +88,16 @@ public final class SignInService implements SignInUseCase {
                                 : throttle.recordFailure(key, clock.instant()).thenReturn(invalid(user, command))));
     }
 
+    /** Only the owner, who knows the password, learns that the address is unverified: to anyone else it says nothing. */
     private Mono<SignInResult> succeed(User user, String key, Password password, boolean needsRehash, SignInCommand command) {
-        return throttle.reset(key)
-                .then(needsRehash ? rehash(user, password) : Mono.empty())
+        Mono<Void> passwordAccepted = throttle.reset(key).then(needsRehash ? rehash(user, password) : Mono.empty());
+        if (requireVerifiedEmail && !user.isEmailVerified()) {
+            return passwordAccepted.then(Mono.fromSupplier(() -> {
+                audit.record(new SignInAudit.Event(Outcome.EMAIL_UNVERIFIED, user.id(), command.clientIp()));
+                return new EmailUnverified();
+            }));
+        }
+        return passwordAccepted
                 .then(sessions.start(user.id()))
                 .map(tokens -> {
                     audit.record(new SignInAudit.Event(Outcome.SUCCESS, user.id(), command.clientIp()));

@@ -3,7 +3,6 @@ package dev.accounts.application.service;
 import dev.accounts.application.port.in.SignOutUseCase;
 import dev.accounts.application.port.out.AccessTokens;
 import dev.accounts.application.port.out.SessionRepository;
-import dev.accounts.domain.session.Session;
 import dev.accounts.domain.session.SessionId;
 import dev.accounts.domain.token.SecretToken;
 import reactor.core.publisher.Mono;
@@ -16,11 +15,13 @@ public final class SignOutService implements SignOutUseCase {
 
     private final SessionRepository sessions;
     private final AccessTokens accessTokens;
+    private final SessionEndings endings;
     private final Clock clock;
 
-    public SignOutService(SessionRepository sessions, AccessTokens accessTokens, Clock clock) {
+    public SignOutService(SessionRepository sessions, AccessTokens accessTokens, SessionEndings endings, Clock clock) {
         this.sessions = sessions;
         this.accessTokens = accessTokens;
+        this.endings = endings;
         this.clock = clock;
     }
 
@@ -30,7 +31,7 @@ public final class SignOutService implements SignOutUseCase {
             return Mono.just(true);
         }
         return sessions.findByToken(SecretToken.presented(refreshToken).hash())
-                .flatMap(session -> session.id().equals(expectedSession) ? revoke(session).thenReturn(true) : Mono.just(false))
+                .flatMap(session -> session.id().equals(expectedSession) ? endings.end(session).thenReturn(true) : Mono.just(false))
                 .defaultIfEmpty(true);
     }
 
@@ -43,16 +44,7 @@ public final class SignOutService implements SignOutUseCase {
                 .flatMap(claims -> sessions.findById(claims.session()).filter(session -> session.isActiveFor(claims.user(), clock.instant())))
                 .flatMap(session -> expectedSession.isPresent() && !expectedSession.get().equals(session.id())
                         ? Mono.just(AccessTokenSignOut.SESSION_MISMATCH)
-                        : revoke(session).thenReturn(AccessTokenSignOut.SIGNED_OUT))
+                        : endings.end(session).thenReturn(AccessTokenSignOut.SIGNED_OUT))
                 .defaultIfEmpty(AccessTokenSignOut.NOT_SIGNED_IN);
-    }
-
-    /** Revoking is idempotent: an ended session stays as it is, and a change that came first only means reading it again. */
-    private Mono<Void> revoke(Session session) {
-        if (session.revokedAt().isPresent()) {
-            return Mono.empty();
-        }
-        return sessions.update(session.revoke(clock.instant()))
-                .flatMap(won -> won ? Mono.<Void>empty() : sessions.findById(session.id()).flatMap(this::revoke));
     }
 }

@@ -6,7 +6,12 @@ import dev.accounts.application.port.in.RegistrationResult.Registered;
 import dev.accounts.application.port.in.RegistrationResult.Rejected;
 import dev.accounts.application.port.in.RegistrationResult;
 import dev.accounts.application.port.out.TemporarilyUnavailableException;
+import dev.accounts.application.port.out.BreachedPasswords;
 import dev.accounts.application.port.out.UserRepository;
+import dev.accounts.application.testing.DirectTransactions;
+import dev.accounts.application.testing.InMemoryOneTimeTokens;
+import dev.accounts.application.testing.InMemoryOutbox;
+import dev.accounts.domain.messages.MessagePolicy;
 import dev.accounts.application.testing.FakePasswordHasher;
 import dev.accounts.application.testing.FakePasswordStrengthEstimator;
 import dev.accounts.application.testing.InMemoryUserRepository;
@@ -43,8 +48,11 @@ class RegisterUserServiceTest {
     private final RegisterUserService service = serviceOver(users);
 
     private RegisterUserService serviceOver(UserRepository repository) {
-        return new RegisterUserService(new RegistrationRules(new PasswordRules(PasswordPolicy.recommended()), Emails.ADDRESSES), repository, hasher,
-                new FakePasswordStrengthEstimator(), Clock.fixed(NOW, ZoneOffset.UTC));
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        PasswordRules passwordRules = new PasswordRules(PasswordPolicy.recommended());
+        return new RegisterUserService(new RegistrationRules(passwordRules, Emails.ADDRESSES), false, repository,
+                new NewPasswords(passwordRules, new FakePasswordStrengthEstimator(), BreachedPasswords.none(), hasher),
+                new AccountMailer(new InMemoryOutbox(), new InMemoryOneTimeTokens(), MessagePolicy.STANDARD, clock), new DirectTransactions(), clock);
     }
 
     private static RegisterUserCommand command(String email) {

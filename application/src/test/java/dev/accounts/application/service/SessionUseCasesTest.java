@@ -8,6 +8,7 @@ import dev.accounts.application.port.in.SessionTokens;
 import dev.accounts.application.port.in.SignOutUseCase.AccessTokenSignOut;
 import dev.accounts.application.testing.FakeAccessTokens;
 import dev.accounts.application.testing.FakeRefreshTokenSuccessors;
+import dev.accounts.application.testing.InMemoryOutbox;
 import dev.accounts.application.testing.InMemorySessionRepository;
 import dev.accounts.application.testing.InMemorySignInThrottle;
 import dev.accounts.application.testing.InMemoryUserRepository;
@@ -40,9 +41,9 @@ class SessionUseCasesTest {
     private final RefreshPolicy policy = new RefreshPolicy(Duration.ofDays(14), Duration.ofSeconds(10));
     private final SessionIssuer issuer = new SessionIssuer(store, accessTokens, policy, clock);
     private final RefreshSessionService refreshing = new RefreshSessionService(store, new FakeRefreshTokenSuccessors(), issuer, policy, clock);
-    private final SignOutService signOut = new SignOutService(store, accessTokens, clock);
+    private final SignOutService signOut = new SignOutService(store, accessTokens, new SessionEndings(store, clock), clock);
     private final GetCurrentUserService currentUser = new GetCurrentUserService(accessTokens, store, users, clock);
-    private final PurgeStaleRecordsService purging = new PurgeStaleRecordsService(store, new InMemorySignInThrottle(), clock);
+    private final PurgeStaleRecordsService purging = new PurgeStaleRecordsService(store, new InMemorySignInThrottle(), new InMemoryOutbox(), clock);
     private User ada;
 
     @BeforeEach

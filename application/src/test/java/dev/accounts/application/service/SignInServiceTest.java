@@ -42,7 +42,7 @@ class SignInServiceTest {
     private final RecordingSignInAudit audit = new RecordingSignInAudit();
     private final SessionIssuer sessions = new SessionIssuer(sessionStore, new FakeAccessTokens(clock),
             new RefreshPolicy(Duration.ofDays(14), Duration.ofSeconds(10)), clock);
-    private final SignInService service = new SignInService(users, hasher, sessions, throttle, ThrottlePolicy.standard(), audit, Emails.ADDRESSES, clock);
+    private final SignInService service = new SignInService(users, hasher, sessions, throttle, ThrottlePolicy.standard(), audit, Emails.ADDRESSES, false, clock);
     private User ada;
 
     @BeforeEach

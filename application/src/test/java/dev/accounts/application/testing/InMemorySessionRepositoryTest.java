@@ -4,6 +4,7 @@ import dev.accounts.application.port.out.SessionRepository;
 import dev.accounts.domain.user.UserId;
 
 class InMemorySessionRepositoryTest extends SessionRepositoryContract {
+    private final UserId user = UserId.random();
 
     private final InMemorySessionRepository repository = new InMemorySessionRepository();
 
@@ -14,6 +15,6 @@ class InMemorySessionRepositoryTest extends SessionRepositoryContract {
 
     @Override
     protected UserId existingUser() {
-        return UserId.random();
+        return user;
     }
 }

@@ -29,7 +29,7 @@ public abstract class OutboxContract {
     protected abstract UserId existingUser();
 
     private static AccountMessage verification(UserId user) {
-        return new AccountMessage.VerifyEmail(user, Emails.email("zoë@example.com"), "Zoë", SecretToken.random());
+        return new AccountMessage.VerifyEmail(user, Emails.email("zoe@example.com"), "Zoë", SecretToken.random());
     }
 
     /** Claims from a clean slate: earlier tests' messages, due long ago, are settled first. */

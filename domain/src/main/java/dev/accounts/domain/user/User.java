@@ -4,8 +4,10 @@ import dev.accounts.domain.credentials.PasswordHash;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A registered user: created by registration, changed only through its own methods.
@@ -38,6 +40,21 @@ public record User(UserId id, EmailAddress email, PersonName name, PasswordHash 
     /** A new password the owner chose (by changing it, or by a reset link). */
     public User passwordChanged(PasswordHash hash) {
         return withPasswordHash(hash);
+    }
+
+    /**
+     * A new password chosen through a reset link, which was mailed to the address: following it proves the
+     * address as a verification link would.
+     */
+    public User passwordReset(PasswordHash hash, Instant now) {
+        return new User(id, email, name, hash, registeredAt, Optional.of(emailVerifiedAt.orElse(now)), version + 1);
+    }
+
+    /** What names this user, which a password of theirs must not contain or an estimate should try first. */
+    public List<String> identifyingWords() {
+        return Stream.of(Optional.of(email.value()), Optional.of(email.localPart()), name.firstName(), name.lastName())
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     /** Following a verification link proves the address; proving it again changes nothing. */

@@ -1,0 +1,55 @@
+package dev.accounts.application.service;
+
+import dev.accounts.application.port.out.OneTimeTokens;
+import dev.accounts.application.port.out.Outbox;
+import dev.accounts.domain.messages.AccountMessage;
+import dev.accounts.domain.messages.MessagePolicy;
+import dev.accounts.domain.token.OneTimeToken;
+import dev.accounts.domain.token.OneTimeToken.Purpose;
+import dev.accounts.domain.token.SecretToken;
+import dev.accounts.domain.user.User;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.Function;
+
+/**
+ * Puts messages to an account's owner in the outbox, within the caller's transaction, at most
+ * {@link MessagePolicy#maxPerAccount} an hour: beyond that a message is silently not sent, so that asking
+ * for links cannot flood an inbox and the answer still says nothing.
+ */
+public final class AccountMailer {
+
+    private final Outbox outbox;
+    private final OneTimeTokens tokens;
+    private final MessagePolicy policy;
+    private final Clock clock;
+
+    public AccountMailer(Outbox outbox, OneTimeTokens tokens, MessagePolicy policy, Clock clock) {
+        this.outbox = outbox;
+        this.tokens = tokens;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** Sends a message with a new link, superseding the user's earlier link for the same purpose. */
+    Mono<Void> sendLink(User user, Purpose purpose, Function<SecretToken, AccountMessage> message) {
+        return withinCap(user, now -> {
+            OneTimeToken.Issued issued = OneTimeToken.issue(user.id(), purpose, now);
+            return tokens.replace(issued.token()).then(outbox.enqueue(message.apply(issued.secret()), now));
+        });
+    }
+
+    Mono<Void> send(User user, AccountMessage message) {
+        return withinCap(user, now -> outbox.enqueue(message, now));
+    }
+
+    private Mono<Void> withinCap(User user, Function<Instant, Mono<Void>> enqueue) {
+        return Mono.defer(() -> {
+            Instant now = clock.instant();
+            return outbox.countFor(user.id(), now.minus(policy.window()))
+                    .flatMap(sent -> policy.allowsAnother(sent) ? enqueue.apply(now) : Mono.empty());
+        });
+    }
+}
