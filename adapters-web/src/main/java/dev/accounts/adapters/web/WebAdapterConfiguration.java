@@ -1,5 +1,6 @@
 package dev.accounts.adapters.web;
 
+import dev.accounts.adapters.web.auth.AccountController;
 import dev.accounts.adapters.web.auth.AuthController;
 import dev.accounts.adapters.web.auth.SessionCookies;
 import dev.accounts.adapters.web.client.ClientAddresses;
@@ -8,12 +9,19 @@ import dev.accounts.adapters.web.headers.StrictTransportSecurity;
 import dev.accounts.adapters.web.problem.ProblemResponses;
 import dev.accounts.adapters.web.problem.WebErrorHandler;
 import dev.accounts.adapters.web.registration.UserRegistrationController;
+import dev.accounts.application.port.in.ChangePasswordUseCase;
+import dev.accounts.application.port.in.DeleteAccountUseCase;
 import dev.accounts.application.port.in.GetCurrentUserUseCase;
 import dev.accounts.application.port.in.PublishSigningKeysUseCase;
 import dev.accounts.application.port.in.RefreshSessionUseCase;
 import dev.accounts.application.port.in.RegisterUserUseCase;
+import dev.accounts.application.port.in.RequestPasswordResetUseCase;
+import dev.accounts.application.port.in.ResendVerificationUseCase;
+import dev.accounts.application.port.in.ResetPasswordUseCase;
 import dev.accounts.application.port.in.SignInUseCase;
+import dev.accounts.application.port.in.SignOutEverywhereUseCase;
 import dev.accounts.application.port.in.SignOutUseCase;
+import dev.accounts.application.port.in.VerifyEmailUseCase;
 import org.springframework.boot.http.codec.CodecCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -56,6 +64,15 @@ public class WebAdapterConfiguration {
                                   GetCurrentUserUseCase currentUser, PublishSigningKeysUseCase signingKeys, SessionCookies cookies,
                                   ClientAddresses clients) {
         return new AuthController(signIn, refreshSession, signOut, currentUser, signingKeys, cookies, clients);
+    }
+
+    @Bean
+    AccountController accountController(VerifyEmailUseCase verifyEmail, ResendVerificationUseCase resendVerification,
+                                        RequestPasswordResetUseCase requestPasswordReset, ResetPasswordUseCase resetPassword,
+                                        ChangePasswordUseCase changePassword, DeleteAccountUseCase deleteAccount,
+                                        SignOutEverywhereUseCase signOutEverywhere, SessionCookies cookies, ClientAddresses clients) {
+        return new AccountController(verifyEmail, resendVerification, requestPasswordReset, resetPassword, changePassword, deleteAccount,
+                signOutEverywhere, cookies, clients);
     }
 
     @Bean

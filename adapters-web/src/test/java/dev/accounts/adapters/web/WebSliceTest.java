@@ -1,6 +1,13 @@
 package dev.accounts.adapters.web;
 
+import dev.accounts.application.port.in.ChangePasswordUseCase;
+import dev.accounts.application.port.in.DeleteAccountUseCase;
 import dev.accounts.application.port.in.GetCurrentUserUseCase;
+import dev.accounts.application.port.in.RequestPasswordResetUseCase;
+import dev.accounts.application.port.in.ResendVerificationUseCase;
+import dev.accounts.application.port.in.ResetPasswordUseCase;
+import dev.accounts.application.port.in.SignOutEverywhereUseCase;
+import dev.accounts.application.port.in.VerifyEmailUseCase;
 import dev.accounts.application.port.in.PublishSigningKeysUseCase;
 import dev.accounts.application.port.in.RefreshSessionUseCase;
 import dev.accounts.application.port.in.RegisterUserUseCase;
@@ -35,4 +42,25 @@ public abstract class WebSliceTest {
 
     @MockitoBean
     protected PublishSigningKeysUseCase signingKeys;
+
+    @MockitoBean
+    protected VerifyEmailUseCase verifyEmail;
+
+    @MockitoBean
+    protected ResendVerificationUseCase resendVerification;
+
+    @MockitoBean
+    protected RequestPasswordResetUseCase requestPasswordReset;
+
+    @MockitoBean
+    protected ResetPasswordUseCase resetPassword;
+
+    @MockitoBean
+    protected ChangePasswordUseCase changePassword;
+
+    @MockitoBean
+    protected DeleteAccountUseCase deleteAccount;
+
+    @MockitoBean
+    protected SignOutEverywhereUseCase signOutEverywhere;
 }

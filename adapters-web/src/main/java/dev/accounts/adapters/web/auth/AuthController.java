@@ -10,6 +10,7 @@ import dev.accounts.application.port.in.RefreshSessionUseCase.RefreshResult.Refu
 import dev.accounts.application.port.in.RefreshSessionUseCase;
 import dev.accounts.application.port.in.SessionTokens;
 import dev.accounts.application.port.in.SignInCommand;
+import dev.accounts.application.port.in.SignInResult.EmailUnverified;
 import dev.accounts.application.port.in.SignInResult.InvalidCredentials;
 import dev.accounts.application.port.in.SignInResult.Rejected;
 import dev.accounts.application.port.in.SignInResult.SignedIn;
@@ -53,7 +54,9 @@ public class AuthController {
             new FieldError("session", "auth.unauthenticated", "Sign in first: no valid access token was presented.");
     private static final FieldError NO_SUCH_USER =
             new FieldError("id", "user.not_found", "There is no user with this id that you may see.");
-    private static final FieldError SESSION_MISMATCH =
+    private static final FieldError EMAIL_UNVERIFIED = new FieldError("email", "auth.email_unverified",
+            "Verify your email address first: follow the link we sent, or ask for a new one at /users/verify-email/resend.");
+    static final FieldError SESSION_MISMATCH =
             new FieldError("X-CSRF-Token", "csrf.token_invalid", "The CSRF token belongs to another session.");
 
     private final SignInUseCase signIn;
@@ -83,6 +86,7 @@ public class AuthController {
             case Rejected rejected -> Problems.validationFailed(rejected.violations());
             case InvalidCredentials invalid -> Problems.of(HttpStatus.UNAUTHORIZED, "Unauthorized", INVALID_CREDENTIALS);
             case Throttled throttled -> Problems.tooManyRequests(THROTTLED, throttled.retryAfter());
+            case EmailUnverified unverified -> Problems.of(HttpStatus.FORBIDDEN, "Forbidden", EMAIL_UNVERIFIED);
         });
     }
 
@@ -162,7 +166,7 @@ public class AuthController {
         return ResponseEntity.ok().body(SessionResponse.of(UserView.of(user)));
     }
 
-    private static ResponseEntity<?> notSignedIn() {
+    static ResponseEntity<?> notSignedIn() {
         ResponseEntity<ProblemDetail> problem = Problems.of(HttpStatus.UNAUTHORIZED, "Unauthorized", NOT_SIGNED_IN);
         return ResponseEntity.status(problem.getStatusCode()).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"accounts\"")
                 .body(problem.getBody());
@@ -193,7 +197,7 @@ public class AuthController {
         return Problems.of(HttpStatus.UNAUTHORIZED, "Unauthorized", new FieldError("session", "auth.refresh_refused", message));
     }
 
-    private static Optional<String> bearerToken(ServerHttpRequest request) {
+    static Optional<String> bearerToken(ServerHttpRequest request) {
         String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Optional.empty();

@@ -32,7 +32,8 @@ public final class CsrfProtectionFilter implements WebFilter {
     public static final String VERIFIED_SESSION = CsrfProtectionFilter.class.getName() + ".session";
 
     private static final Set<HttpMethod> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
-    private static final Set<String> COOKIE_ACTIONS = Set.of("/auth/refresh", "/auth/logout");
+    private static final Set<String> COOKIE_ACTIONS = Set.of("/auth/refresh", "/auth/logout", "/auth/logout-everywhere",
+            "/users/me/password", "/users/me");
 
     private final Set<String> allowedOrigins;
     private final SessionCookies cookies;

@@ -10,6 +10,11 @@ record SessionResponse(boolean successStatus, String message, UserView user) {
         return new SessionResponse(true, "success", null);
     }
 
+    /** Success, saying what happened in words a person can show. */
+    static SessionResponse success(String message) {
+        return new SessionResponse(true, message, null);
+    }
+
     static SessionResponse of(UserView user) {
         return new SessionResponse(true, "success", user);
     }

@@ -33,13 +33,15 @@ public final class RateLimitFilter implements WebFilter {
             "Too many requests from this address; retry after the time in Retry-After. "
                     + "Trying the service locally? Start it with ACCOUNTS_RATE_LIMIT_ENABLED=false to turn the limits off.");
 
+    private static final Set<HttpMethod> CHANGING_METHODS = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
+
     private final Map<String, RateLimitRule> rulesByPath;
     private final ClientBuckets buckets;
     private final ClientAddresses clients;
     private final ProblemResponses problems;
     private final SampledLog storeFailures = new SampledLog(LoggerFactory.getLogger(RateLimitFilter.class), Level.WARN, Duration.ofMinutes(1));
 
-    /** @param rulesByPath the rule for POST requests to each path */
+    /** @param rulesByPath the rule for state-changing requests (POST, DELETE…) to each path */
     public RateLimitFilter(Map<String, RateLimitRule> rulesByPath, ClientBuckets buckets, ClientAddresses clients, ProblemResponses problems) {
         this.rulesByPath = Map.copyOf(rulesByPath);
         this.buckets = buckets;
@@ -49,7 +51,7 @@ public final class RateLimitFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (exchange.getRequest().getMethod() != HttpMethod.POST) {
+        if (!CHANGING_METHODS.contains(exchange.getRequest().getMethod())) {
             return chain.filter(exchange);
         }
         RateLimitRule rule = rulesByPath.get(RoutePaths.of(exchange.getRequest()));

@@ -39,7 +39,7 @@ class AuthControllerTest extends WebSliceTest {
 
     private void signInSucceeds() {
         when(signIn.signIn(any())).thenReturn(Mono.just(new SignInResult.SignedIn(
-                new UserProfile(UserId.random(), "ada@example.com", "Ada", null), tokens)));
+                new UserProfile(UserId.random(), "ada@example.com", "Ada", null, false), tokens)));
     }
 
     @Test
@@ -182,8 +182,8 @@ class AuthControllerTest extends WebSliceTest {
 
     @Test
     void readsTheAccessTokenFromTheBearerHeaderOrTheCookie() {
-        when(currentUser.currentUser("from-header")).thenReturn(Mono.just(new UserProfile(UserId.random(), "ada@example.com", "Ada", "Lovelace")));
-        when(currentUser.currentUser("from-cookie")).thenReturn(Mono.just(new UserProfile(UserId.random(), "bob@example.com", null, null)));
+        when(currentUser.currentUser("from-header")).thenReturn(Mono.just(new UserProfile(UserId.random(), "ada@example.com", "Ada", "Lovelace", false)));
+        when(currentUser.currentUser("from-cookie")).thenReturn(Mono.just(new UserProfile(UserId.random(), "bob@example.com", null, null, false)));
 
         client.get().uri("/users/me").header(HttpHeaders.AUTHORIZATION, "Bearer from-header").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.user.email").isEqualTo("ada@example.com");
