@@ -4,6 +4,7 @@ import dev.accounts.domain.credentials.PasswordPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +14,9 @@ import java.util.List;
 public record AccountsProperties(@DefaultValue Password password, @DefaultValue Hashing hashing, @DefaultValue EmbeddedPostgres embeddedPostgres,
                                  @DefaultValue Tokens tokens, @DefaultValue Sessions sessions, @DefaultValue SignIn signIn,
                                  @DefaultValue Cookies cookies, @DefaultValue Csrf csrf, @DefaultValue RateLimit rateLimit,
-                                 @DefaultValue Server server, @DefaultValue Hsts hsts) {
+                                 @DefaultValue Server server, @DefaultValue Hsts hsts,
+                                 @DefaultValue("http://localhost:8080") URI publicUrl, @DefaultValue Registration registration,
+                                 @DefaultValue Mail mail, @DefaultValue BreachedPasswords breachedPasswords) {
 
     /** @param minLength at least 8; 15 by default, as NIST SP 800-63B-4 asks of a password that is the only factor */
     public record Password(@DefaultValue("" + PasswordPolicy.RECOMMENDED_MIN_LENGTH) int minLength) {
@@ -85,7 +88,39 @@ public record AccountsProperties(@DefaultValue Password password, @DefaultValue 
      * @param maxDelay     the longest wait
      */
     public record SignIn(@DefaultValue("5") int freeFailures, @DefaultValue("1s") Duration firstDelay,
-                         @DefaultValue("15m") Duration maxDelay) {
+                         @DefaultValue("15m") Duration maxDelay, @DefaultValue("false") boolean requireVerifiedEmail) {
+    }
+
+    /**
+     * @param enumerationSafe     a sign-up for a taken address is answered as a new one is, and its owner is mailed instead
+     *                            (off by default: the original service answers 409)
+     * @param takenAddressMemory  how long an instance remembers an address as registered; after an account is deleted
+     *                            through another instance, this one may answer 409 for it for at most this long
+     */
+    public record Registration(@DefaultValue("false") boolean enumerationSafe, @DefaultValue("30s") Duration takenAddressMemory) {
+    }
+
+    /**
+     * @param from               the sender of every message
+     * @param developmentMailbox keep messages in memory at {@code /dev/mail} instead of sending them (development only)
+     * @param evenAnswerTime     the least time a request for a mailed link takes, so that its timing tells nothing
+     * @param deliveryInterval   how often each instance looks for messages to send
+     * @param batchSize          messages claimed at a time
+     * @param lease              how long a claimed message is another instance's to leave alone; longer than a send can take
+     */
+    public record Mail(@DefaultValue("accounts@localhost") String from, @DefaultValue("false") boolean developmentMailbox,
+                       @DefaultValue("250ms") Duration evenAnswerTime, @DefaultValue("1s") Duration deliveryInterval,
+                       @DefaultValue("20") int batchSize, @DefaultValue("5m") Duration lease) {
+    }
+
+    /**
+     * @param enabled    check new passwords against Have I Been Pwned's range API (only 5 hex characters of a SHA-1 leave)
+     * @param url        the range API's base
+     * @param timeout    how long to wait for it
+     * @param failClosed when it cannot answer: refuse with 503 (true) or accept the password (false)
+     */
+    public record BreachedPasswords(@DefaultValue("false") boolean enabled, @DefaultValue("https://api.pwnedpasswords.com") URI url,
+                                    @DefaultValue("2s") Duration timeout, @DefaultValue("false") boolean failClosed) {
     }
 
     /**
@@ -109,10 +144,12 @@ public record AccountsProperties(@DefaultValue Password password, @DefaultValue 
      * @param enabled           one switch for all limits (off for benchmarks and tests from a single address)
      * @param register          registrations per client address (defaults in application.yml: 10 per hour, burst 5)
      * @param login             sign-in attempts per client address (30 per minute)
+     * @param mail              requests for a mailed link (verification, reset) per client address (10 per hour)
+     * @param password          password changes, reset confirmations and deletions per client address (20 per hour)
      * @param trustedProxies    addresses or CIDR ranges whose X-Forwarded-For is believed
      * @param maxTrackedClients how many addresses the in-memory store remembers at most
      */
-    public record RateLimit(@DefaultValue("true") boolean enabled, Rule register, Rule login,
+    public record RateLimit(@DefaultValue("true") boolean enabled, Rule register, Rule login, Rule mail, Rule password,
                             @DefaultValue List<String> trustedProxies, @DefaultValue("100000") long maxTrackedClients) {
     }
 

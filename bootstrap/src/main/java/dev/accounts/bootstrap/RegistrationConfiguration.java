@@ -1,9 +1,10 @@
 package dev.accounts.bootstrap;
 
 import dev.accounts.application.port.in.RegisterUserUseCase;
-import dev.accounts.application.port.out.PasswordHasher;
-import dev.accounts.application.port.out.PasswordStrengthEstimator;
+import dev.accounts.application.port.out.Transactions;
 import dev.accounts.application.port.out.UserRepository;
+import dev.accounts.application.service.AccountMailer;
+import dev.accounts.application.service.NewPasswords;
 import dev.accounts.application.service.RegisterUserService;
 import dev.accounts.bootstrap.throughput.CoalescedRegistrations;
 import dev.accounts.bootstrap.throughput.PasswordWorkAdmission;
@@ -26,9 +27,11 @@ class RegistrationConfiguration {
 
     /** A burst for one address waits outside the queue, so that only its first request takes a place. */
     @Bean
-    RegisterUserUseCase registerUserUseCase(RegistrationRules rules, UserRepository users, PasswordHasher hasher,
-                                            PasswordStrengthEstimator strengthEstimator, PasswordWorkAdmission admission, Clock clock) {
-        RegisterUserService registrations = new RegisterUserService(rules, users, hasher, strengthEstimator, clock);
+    RegisterUserUseCase registerUserUseCase(RegistrationRules rules, UserRepository users, NewPasswords newPasswords, AccountMailer mailer,
+                                            Transactions transactions, PasswordWorkAdmission admission, AccountsProperties properties,
+                                            Clock clock) {
+        RegisterUserService registrations = new RegisterUserService(rules, properties.registration().enumerationSafe(), users, newPasswords,
+                mailer, transactions, clock);
         return new CoalescedRegistrations(admission.admittedRegistrations(registrations), rules);
     }
 }

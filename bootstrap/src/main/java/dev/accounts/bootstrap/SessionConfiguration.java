@@ -10,6 +10,7 @@ import dev.accounts.application.port.in.PurgeStaleRecordsUseCase;
 import dev.accounts.application.port.in.RefreshSessionUseCase;
 import dev.accounts.application.port.in.SignOutUseCase;
 import dev.accounts.application.port.out.AccessTokens;
+import dev.accounts.application.port.out.Outbox;
 import dev.accounts.application.port.out.RefreshTokenSuccessors;
 import dev.accounts.application.port.out.SessionRepository;
 import dev.accounts.application.port.out.SignInThrottle;
@@ -18,6 +19,7 @@ import dev.accounts.application.service.GetCurrentUserService;
 import dev.accounts.application.service.PublishSigningKeysService;
 import dev.accounts.application.service.PurgeStaleRecordsService;
 import dev.accounts.application.service.RefreshSessionService;
+import dev.accounts.application.service.SessionEndings;
 import dev.accounts.application.service.SessionIssuer;
 import dev.accounts.application.service.SignOutService;
 import dev.accounts.bootstrap.throughput.RememberingAccessTokens;
@@ -81,8 +83,13 @@ class SessionConfiguration {
     }
 
     @Bean
-    SignOutUseCase signOutUseCase(SessionRepository sessions, AccessTokens accessTokens, Clock clock) {
-        return new SignOutService(sessions, accessTokens, clock);
+    SessionEndings sessionEndings(SessionRepository sessions, Clock clock) {
+        return new SessionEndings(sessions, clock);
+    }
+
+    @Bean
+    SignOutUseCase signOutUseCase(SessionRepository sessions, AccessTokens accessTokens, SessionEndings endings, Clock clock) {
+        return new SignOutService(sessions, accessTokens, endings, clock);
     }
 
     @Bean
@@ -96,8 +103,8 @@ class SessionConfiguration {
     }
 
     @Bean
-    PurgeStaleRecordsUseCase purgeStaleRecordsUseCase(SessionRepository sessions, SignInThrottle throttle, Clock clock) {
-        return new PurgeStaleRecordsService(sessions, throttle, clock);
+    PurgeStaleRecordsUseCase purgeStaleRecordsUseCase(SessionRepository sessions, SignInThrottle throttle, Outbox outbox, Clock clock) {
+        return new PurgeStaleRecordsService(sessions, throttle, outbox, clock);
     }
 
     @Bean
@@ -119,7 +126,7 @@ class SessionConfiguration {
             return purge.purge()
                     .doOnNext(purged -> {
                         if (purged > 0) {
-                            log.info("housekeeping purged {} ended sessions and sign-in failure records", purged);
+                            log.info("housekeeping purged {} ended sessions, sign-in failure records and settled messages", purged);
                         }
                     })
                     .onErrorResume(failure -> {

@@ -26,11 +26,17 @@ class SignInConfiguration {
     }
 
     @Bean
+    ThrottlePolicy throttlePolicy(AccountsProperties properties) {
+        AccountsProperties.SignIn signIn = properties.signIn();
+        return new ThrottlePolicy(signIn.freeFailures(), signIn.firstDelay(), signIn.maxDelay());
+    }
+
+    @Bean
     SignInUseCase signInUseCase(UserRepository users, PasswordHasher hasher, SessionIssuer sessions, SignInThrottle throttle,
-                                SignInAudit audit, EmailAddresses emails, PasswordWorkAdmission admission,
+                                ThrottlePolicy throttlePolicy, SignInAudit audit, EmailAddresses emails, PasswordWorkAdmission admission,
                                 AccountsProperties properties, Clock clock) {
         AccountsProperties.SignIn signIn = properties.signIn();
-        ThrottlePolicy throttlePolicy = new ThrottlePolicy(signIn.freeFailures(), signIn.firstDelay(), signIn.maxDelay());
-        return admission.admittedSignIns(new SignInService(users, hasher, sessions, throttle, throttlePolicy, audit, emails, clock));
+        return admission.admittedSignIns(new SignInService(users, hasher, sessions, throttle, throttlePolicy, audit, emails,
+                signIn.requireVerifiedEmail(), clock));
     }
 }

@@ -42,9 +42,10 @@ class StorageConfiguration {
 
     /** Outermost the memory, so that a duplicate it knows is answered without waiting for a place. */
     @Bean
-    UserRepository userRepository(R2dbcEntityTemplate template) {
+    UserRepository userRepository(R2dbcEntityTemplate template, AccountsProperties properties) {
         UserRepository stored = DatabaseFailures.translating(UserRepository.class, new R2dbcUserRepository(template));
-        return new RememberingUserRepository(PasswordWorkAdmission.gated(UserRepository.class, stored), 50_000, Duration.ofMinutes(1));
+        return new RememberingUserRepository(PasswordWorkAdmission.gated(UserRepository.class, stored), 50_000,
+                properties.registration().takenAddressMemory(), Duration.ofMinutes(1));
     }
 
     @Bean

@@ -89,9 +89,16 @@ class WebConfiguration {
     @ConditionalOnProperty(name = "accounts.rate-limit.enabled", havingValue = "true", matchIfMissing = true)
     RateLimitFilter rateLimitFilter(AccountsProperties properties, ClientBuckets buckets, ClientAddresses clients, ProblemResponses problems) {
         AccountsProperties.RateLimit limits = properties.rateLimit();
+        RateLimitRule mail = rule("mail", limits.mail());
+        RateLimitRule password = rule("password", limits.password());
         return new RateLimitFilter(Map.of(
                 "/users/register", rule("register", limits.register()),
-                "/auth/login", rule("login", limits.login())), buckets, clients, problems);
+                "/auth/login", rule("login", limits.login()),
+                "/users/verify-email/resend", mail,
+                "/auth/password-reset", mail,
+                "/auth/password-reset/confirm", password,
+                "/users/me/password", password,
+                "/users/me", password), buckets, clients, problems);
     }
 
     @Bean

@@ -10,6 +10,7 @@ import reactor.util.context.Context;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.util.function.Supplier;
 
 /**
  * Admits sign-ups and sign-ins to the {@link PasswordWorkQueue} without the use cases knowing. An
@@ -35,6 +36,11 @@ public final class PasswordWorkAdmission {
 
     public SignInUseCase admittedSignIns(SignInUseCase signIns) {
         return command -> withPlace(command.clientIp(), Mono.defer(() -> signIns.signIn(command)));
+    }
+
+    /** Any other use case that does password work, admitted in the line of {@code client}. */
+    public <T> Mono<T> admitted(String client, Supplier<Mono<T>> useCase) {
+        return withPlace(client, Mono.defer(useCase));
     }
 
     /**
