@@ -1,0 +1,109 @@
+package dev.accounts.adapters.mail;
+
+import dev.accounts.application.port.out.MailTransport;
+import dev.accounts.domain.messages.AccountMessage;
+import dev.accounts.domain.user.EmailAddress;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.JavaMailSender;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+import java.net.IDN;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Sends account messages over SMTP through Spring's {@link JavaMailSender}: plain text and HTML as
+ * multipart/alternative, in UTF-8. Every attempt at one message carries the same Message-ID, so a
+ * receiver can drop the repeat that a retry after a lost answer delivers.
+ */
+public final class SmtpMailTransport implements MailTransport {
+
+    private static final String UTF_8 = "UTF-8";
+
+    private final JavaMailSender sender;
+    private final MessageWriter writer;
+    private final InternetAddress from;
+    private final String messageIdDomain;
+    private final Scheduler scheduler;
+
+    /**
+     * @param from      the sender, such as {@code Accounts <no-reply@accounts.example>}; its domain also ends every Message-ID
+     * @param scheduler where the blocking SMTP conversation runs: bootstrap passes a dedicated bounded one, so that
+     *                  a slow mail server holds those threads and never the event loop
+     */
+    public SmtpMailTransport(JavaMailSender sender, MessageWriter writer, String from, Scheduler scheduler) {
+        this.sender = Objects.requireNonNull(sender, "sender");
+        this.writer = Objects.requireNonNull(writer, "writer");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        try {
+            this.from = new InternetAddress(Objects.requireNonNull(from, "from"), true);
+        } catch (AddressException invalid) {
+            throw new IllegalArgumentException("from is not an email address: " + from, invalid);
+        }
+        this.messageIdDomain = asciiDomainOf(this.from.getAddress());
+    }
+
+    @Override
+    public Mono<Void> send(UUID id, AccountMessage message) {
+        return Mono.<Void>fromRunnable(() -> sender.send(compose(id, message))).subscribeOn(scheduler);
+    }
+
+    private MimeMessage compose(UUID id, AccountMessage message) {
+        Letter letter = writer.write(message);
+        try {
+            // The sender's own session, so that spring.mail.properties (mail.mime.allowutf8…) shape the message too.
+            Session session = sender.createMimeMessage().getSession();
+            MimeMessage mime = new StableIdMimeMessage(session, "<" + id + "@" + messageIdDomain + ">");
+            mime.setFrom(from);
+            mime.setRecipient(Message.RecipientType.TO, recipient(message.to()));
+            mime.setSubject(letter.subject(), UTF_8);
+            mime.setHeader("X-Accounts-Message-Id", id.toString());
+            mime.setHeader("Auto-Submitted", "auto-generated"); // RFC 3834: asks out-of-office replies to stay away
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(letter.text(), UTF_8, "plain");
+            MimeBodyPart html = new MimeBodyPart();
+            html.setText(letter.html(), UTF_8, "html");
+            mime.setContent(new MimeMultipart("alternative", text, html));
+            return mime;
+        } catch (MessagingException unwritable) {
+            throw new MailPreparationException("could not compose message " + id, unwritable);
+        }
+    }
+
+    /**
+     * The local part as typed and the domain in its ASCII form, which every mail server can route; a
+     * non-ASCII local part also needs SMTPUTF8 ({@code mail.mime.allowutf8}) on the session and the server.
+     */
+    private static InternetAddress recipient(EmailAddress to) throws AddressException {
+        return new InternetAddress(to.localPart() + "@" + asciiDomainOf(to.key()));
+    }
+
+    private static String asciiDomainOf(String address) {
+        return IDN.toASCII(address.substring(address.lastIndexOf('@') + 1));
+    }
+
+    /** Keeps the Message-ID it was given: Jakarta Mail would write a new one at every saveChanges(). */
+    private static final class StableIdMimeMessage extends MimeMessage {
+
+        private final String messageId;
+
+        StableIdMimeMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+}
