@@ -110,7 +110,7 @@ public record AccountsProperties(@DefaultValue Password password, @DefaultValue 
      */
     public record Mail(@DefaultValue("accounts@localhost") String from, @DefaultValue("false") boolean developmentMailbox,
                        @DefaultValue("250ms") Duration evenAnswerTime, @DefaultValue("1s") Duration deliveryInterval,
-                       @DefaultValue("20") int batchSize, @DefaultValue("5m") Duration lease) {
+                       @DefaultValue("20") int batchSize, @DefaultValue("15m") Duration lease) {
     }
 
     /**

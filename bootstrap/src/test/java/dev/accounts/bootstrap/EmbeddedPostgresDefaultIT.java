@@ -90,7 +90,8 @@ class EmbeddedPostgresDefaultIT {
         return new SpringApplicationBuilder(AccountsApplication.class)
                 .run("--server.port=0", "--accounts.embedded-postgres.data-dir=" + dataDir,
                         "--accounts.embedded-postgres.binaries-dir=" + BINARIES,
-                        "--accounts.tokens.signing-key-file=" + dataDir.resolveSibling(dataDir.getFileName() + "-key.pem"));
+                        "--accounts.tokens.signing-key-file=" + dataDir.resolveSibling(dataDir.getFileName() + "-key.pem"),
+                        "--accounts.mail.development-mailbox=true");
     }
 
     private static int register(ConfigurableApplicationContext context, Map<String, String> body) {

@@ -19,7 +19,9 @@ import java.util.UUID;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "accounts.embedded-postgres.enabled=false",
         "accounts.rate-limit.enabled=false",
-        "accounts.tokens.signing-key-file=target/test-data/jwt-signing-key.pem"})
+        "accounts.tokens.signing-key-file=target/test-data/jwt-signing-key.pem",
+        "accounts.mail.delivery-interval=100ms",
+        "accounts.mail.even-answer-time=0s"})
 @AutoConfigureWebTestClient
 @Import(EndToEndTestConfiguration.class)
 abstract class EndToEndTest {
@@ -35,13 +37,15 @@ abstract class EndToEndTest {
         registry.add("spring.flyway.url", postgres::jdbcUrl);
         registry.add("spring.flyway.user", postgres::username);
         registry.add("spring.flyway.password", postgres::password);
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", TestMailServer::port);
     }
 
     /** Command-line arguments that start the service by hand on the shared test database, limits off. */
     static String[] argumentsForTheTestDatabase() {
         TestPostgres postgres = TestPostgres.instance();
         return new String[]{"--server.port=0", "--accounts.embedded-postgres.enabled=false", "--accounts.rate-limit.enabled=false",
-                "--accounts.tokens.signing-key-file=target/test-data/jwt-signing-key.pem",
+                "--accounts.tokens.signing-key-file=target/test-data/jwt-signing-key.pem", "--accounts.mail.development-mailbox=true",
                 "--spring.r2dbc.url=" + postgres.r2dbcUrl(), "--spring.r2dbc.username=" + postgres.username(),
                 "--spring.r2dbc.password=" + postgres.password(), "--spring.flyway.url=" + postgres.jdbcUrl(),
                 "--spring.flyway.user=" + postgres.username(), "--spring.flyway.password=" + postgres.password()};

@@ -13,6 +13,8 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
@@ -26,6 +28,8 @@ import java.util.UUID;
  * receiver can drop the repeat that a retry after a lost answer delivers.
  */
 public final class SmtpMailTransport implements MailTransport {
+
+    private static final Logger log = LoggerFactory.getLogger(SmtpMailTransport.class);
 
     private static final String UTF_8 = "UTF-8";
 
@@ -54,7 +58,10 @@ public final class SmtpMailTransport implements MailTransport {
 
     @Override
     public Mono<Void> send(UUID id, AccountMessage message) {
-        return Mono.<Void>fromRunnable(() -> sender.send(compose(id, message))).subscribeOn(scheduler);
+        return Mono.<Void>fromRunnable(() -> sender.send(compose(id, message)))
+                .subscribeOn(scheduler)
+                // The outbox retries it; the operator needs to know the server refuses (never the recipient or the link).
+                .doOnError(failure -> log.warn("SMTP server did not take message {}: {}", id, failure.toString()));
     }
 
     private MimeMessage compose(UUID id, AccountMessage message) {
