@@ -14,7 +14,6 @@ import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -44,9 +43,10 @@ class DatabaseFailuresIT {
 
     @Test
     void reportsAnUnreachableDatabaseAsTemporarilyUnavailableFromEveryAdapter() {
-        UserRepository users = DatabaseFailures.translating(UserRepository.class, new R2dbcUserRepository(new R2dbcEntityTemplate(unreachable)));
-        SessionRepository sessions = DatabaseFailures.translating(SessionRepository.class, new R2dbcSessionRepository(DatabaseClient.create(unreachable)));
-        SignInThrottle throttle = DatabaseFailures.translating(SignInThrottle.class, new R2dbcSignInThrottle(DatabaseClient.create(unreachable)));
+        DatabaseClient database = DatabaseClient.create(unreachable);
+        UserRepository users = DatabaseFailures.translating(UserRepository.class, new R2dbcUserRepository(database));
+        SessionRepository sessions = DatabaseFailures.translating(SessionRepository.class, new R2dbcSessionRepository(database));
+        SignInThrottle throttle = DatabaseFailures.translating(SignInThrottle.class, new R2dbcSignInThrottle(database));
 
         expectUnavailable(users.existsByEmail(Emails.email("someone@example.com")));
         expectUnavailable(sessions.findById(SessionId.random()));
