@@ -1,10 +1,19 @@
 package dev.accounts.adapters.persistence.user;
 
+import dev.accounts.adapters.persistence.outbox.R2dbcOutbox;
+import dev.accounts.adapters.persistence.session.R2dbcSessionRepository;
 import dev.accounts.adapters.persistence.testing.MigratedTestDatabase;
+import dev.accounts.adapters.persistence.testing.TokenKeys;
+import dev.accounts.adapters.persistence.token.R2dbcOneTimeTokens;
 import dev.accounts.application.port.out.UserRepository;
 import dev.accounts.application.testing.UserRepositoryContract;
 import dev.accounts.domain.credentials.PasswordHash;
+import dev.accounts.domain.messages.AccountMessage;
+import dev.accounts.domain.session.RefreshPolicy;
+import dev.accounts.domain.session.Session;
 import dev.accounts.domain.testing.Emails;
+import dev.accounts.domain.token.OneTimeToken;
+import dev.accounts.domain.token.SecretToken;
 import dev.accounts.domain.user.PersonName;
 import dev.accounts.domain.user.User;
 import dev.accounts.domain.user.UserId;
@@ -78,5 +87,30 @@ class R2dbcUserRepositoryIT extends UserRepositoryContract {
         assertThat(stored.email()).isEqualTo(user.email());
         assertThat(stored.name()).isEqualTo(user.name());
         assertThat(stored.passwordHash()).isEqualTo(new PasswordHash("{argon2}changed"));
+    }
+
+    @Test
+    void deletingAUserTakesItsSessionsTokensAndMessagesWithIt() {
+        User user = aUser(anyEmail());
+        repository.insert(user).block();
+        Instant now = Instant.now();
+        new R2dbcSessionRepository(database)
+                .insert(Session.start(user.id(), SecretToken.random().hash(), now, new RefreshPolicy(Duration.ofDays(14), Duration.ofSeconds(10))))
+                .block();
+        new R2dbcOneTimeTokens(database).replace(OneTimeToken.issue(user.id(), OneTimeToken.Purpose.VERIFY_EMAIL, now).token()).block();
+        new R2dbcOutbox(database, TokenKeys.anyKey())
+                .enqueue(new AccountMessage.VerifyEmail(user.id(), user.email(), "Ada", SecretToken.random()), now).block();
+        assertThat(rowsOf(user.id(), "sessions") + rowsOf(user.id(), "one_time_tokens") + rowsOf(user.id(), "outbox_messages")).isEqualTo(3);
+
+        repository.delete(user).block();
+
+        assertThat(rowsOf(user.id(), "sessions")).isZero();
+        assertThat(rowsOf(user.id(), "one_time_tokens")).isZero();
+        assertThat(rowsOf(user.id(), "outbox_messages")).isZero();
+    }
+
+    private long rowsOf(UserId user, String table) {
+        return database.sql("SELECT count(*) AS n FROM " + table + " WHERE user_id = :user")
+                .bind("user", user.value()).map(row -> row.get("n", Long.class)).one().block();
     }
 }
