@@ -6,9 +6,10 @@ import dev.accounts.domain.user.EmailAddress;
 import dev.accounts.domain.user.PersonName;
 import dev.accounts.domain.user.User;
 import dev.accounts.domain.user.UserId;
+import io.r2dbc.spi.Parameter;
+import io.r2dbc.spi.Parameters;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.Parameter;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
@@ -52,11 +53,11 @@ public final class R2dbcUserRepository implements UserRepository {
                 .bind("id", user.id().value())
                 .bind("email", user.email().value())
                 .bind("key", user.email().key())
-                .bind("firstName", Parameter.fromOrEmpty(user.name().first(), String.class))
-                .bind("lastName", Parameter.fromOrEmpty(user.name().last(), String.class))
+                .bind("firstName", valueOrNull(user.name().first(), String.class))
+                .bind("lastName", valueOrNull(user.name().last(), String.class))
                 .bind("passwordHash", user.passwordHash().value())
                 .bind("createdAt", user.registeredAt())
-                .bind("emailVerifiedAt", Parameter.fromOrEmpty(user.emailVerifiedAt().orElse(null), Instant.class))
+                .bind("emailVerifiedAt", valueOrNull(user.emailVerifiedAt().orElse(null), Instant.class))
                 .bind("version", user.version())
                 .fetch().rowsUpdated().map(inserted -> inserted == 1 ? InsertOutcome.INSERTED : InsertOutcome.EMAIL_TAKEN);
     }
@@ -88,7 +89,7 @@ public final class R2dbcUserRepository implements UserRepository {
                         WHERE user_id = :id AND version = :previousVersion""")
                 .bind("id", user.id().value())
                 .bind("passwordHash", user.passwordHash().value())
-                .bind("emailVerifiedAt", Parameter.fromOrEmpty(user.emailVerifiedAt().orElse(null), Instant.class))
+                .bind("emailVerifiedAt", valueOrNull(user.emailVerifiedAt().orElse(null), Instant.class))
                 .bind("version", user.version())
                 .bind("previousVersion", user.version() - 1)
                 .fetch().rowsUpdated().map(updated -> updated == 1);
@@ -98,6 +99,11 @@ public final class R2dbcUserRepository implements UserRepository {
     @Override
     public Mono<Void> delete(User user) {
         return database.sql("DELETE FROM users WHERE user_id = :id").bind("id", user.id().value()).then();
+    }
+
+    /** A typed null where the value is absent: PostgreSQL has to know the type of every parameter. */
+    private static Parameter valueOrNull(Object value, Class<?> type) {
+        return value == null ? Parameters.in(type) : Parameters.in(value);
     }
 
     /** The key it was stored under: a row's key is changed only by a migration, never on reading. */
