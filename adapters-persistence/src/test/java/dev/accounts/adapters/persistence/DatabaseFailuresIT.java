@@ -1,20 +1,28 @@
 package dev.accounts.adapters.persistence;
 
+import dev.accounts.adapters.persistence.outbox.R2dbcOutbox;
 import dev.accounts.adapters.persistence.session.R2dbcSessionRepository;
 import dev.accounts.adapters.persistence.signin.R2dbcSignInThrottle;
+import dev.accounts.adapters.persistence.testing.TokenKeys;
+import dev.accounts.adapters.persistence.token.R2dbcOneTimeTokens;
 import dev.accounts.adapters.persistence.user.R2dbcUserRepository;
+import dev.accounts.application.port.out.OneTimeTokens;
+import dev.accounts.application.port.out.Outbox;
 import dev.accounts.application.port.out.SessionRepository;
 import dev.accounts.application.port.out.SignInThrottle;
 import dev.accounts.application.port.out.TemporarilyUnavailableException;
+import dev.accounts.application.port.out.Transactions;
 import dev.accounts.application.port.out.UserRepository;
 import dev.accounts.domain.session.SessionId;
 import dev.accounts.domain.testing.Emails;
+import dev.accounts.domain.token.SecretToken;
+import dev.accounts.domain.user.UserId;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -44,13 +52,20 @@ class DatabaseFailuresIT {
 
     @Test
     void reportsAnUnreachableDatabaseAsTemporarilyUnavailableFromEveryAdapter() {
-        UserRepository users = DatabaseFailures.translating(UserRepository.class, new R2dbcUserRepository(new R2dbcEntityTemplate(unreachable)));
-        SessionRepository sessions = DatabaseFailures.translating(SessionRepository.class, new R2dbcSessionRepository(DatabaseClient.create(unreachable)));
-        SignInThrottle throttle = DatabaseFailures.translating(SignInThrottle.class, new R2dbcSignInThrottle(DatabaseClient.create(unreachable)));
+        DatabaseClient database = DatabaseClient.create(unreachable);
+        UserRepository users = DatabaseFailures.translating(UserRepository.class, new R2dbcUserRepository(database));
+        SessionRepository sessions = DatabaseFailures.translating(SessionRepository.class, new R2dbcSessionRepository(database));
+        SignInThrottle throttle = DatabaseFailures.translating(SignInThrottle.class, new R2dbcSignInThrottle(database));
+        OneTimeTokens tokens = DatabaseFailures.translating(OneTimeTokens.class, new R2dbcOneTimeTokens(database));
+        Outbox outbox = DatabaseFailures.translating(Outbox.class, new R2dbcOutbox(database, TokenKeys.anyKey()));
+        Transactions transactions = DatabaseFailures.translating(Transactions.class, new R2dbcTransactions(new R2dbcTransactionManager(unreachable)));
 
         expectUnavailable(users.existsByEmail(Emails.email("someone@example.com")));
         expectUnavailable(sessions.findById(SessionId.random()));
         expectUnavailable(throttle.recordFailure("someone@example.com", Instant.now()));
+        expectUnavailable(tokens.find(SecretToken.random().hash()));
+        expectUnavailable(outbox.countFor(UserId.random(), Instant.now()));
+        expectUnavailable(transactions.atomically(() -> Mono.just("work")));
     }
 
     /** A port of the shape the adapters implement. */

@@ -7,6 +7,7 @@ import dev.accounts.domain.token.TokenHash;
 import dev.accounts.domain.user.UserId;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
@@ -84,6 +85,22 @@ public final class R2dbcSessionRepository implements SessionRepository {
                 .bind("replacedAt", replacedAt.toArray(Instant[]::new));
         update = state.revokedAt().isPresent() ? update.bind("revokedAt", state.revokedAt().get()) : update.bindNull("revokedAt", Instant.class);
         return update.map(row -> row.get("updated", Long.class) == 1).one();
+    }
+
+    /** Ended as {@link Session#isActiveFor} reads it: revoked, or expired at {@code now} or before. */
+    @Override
+    public Flux<Session> findActiveOf(UserId user, Instant now) {
+        return database.sql("SELECT " + COLUMNS + " FROM sessions s WHERE s.user_id = :user AND s.revoked_at IS NULL AND s.expires_at > :now")
+                .bind("user", user.value())
+                .bind("now", now)
+                .map(R2dbcSessionRepository::toSession)
+                .all();
+    }
+
+    /** The tokens go with their sessions, by their foreign key. */
+    @Override
+    public Mono<Void> deleteAllOf(UserId user) {
+        return database.sql("DELETE FROM sessions WHERE user_id = :user").bind("user", user.value()).then();
     }
 
     @Override
