@@ -25,7 +25,7 @@ public final class InMemoryOutbox implements Outbox {
         return Mono.fromRunnable(() -> {
             synchronized (this) {
                 UUID id = UUID.randomUUID();
-                rows.put(id, new Row(id, message, now, now, Optional.empty(), 0, false));
+                rows.put(id, new Row(id, message, now, now, Optional.empty(), 0, Optional.empty(), false));
             }
         });
     }
@@ -48,7 +48,7 @@ public final class InMemoryOutbox implements Outbox {
                     if (claimed.size() == max) {
                         break;
                     }
-                    if (!row.settled && !row.dueAt.isAfter(now) && row.claimedUntil.map(now::isAfter).orElse(true)) {
+                    if (row.settledAt.isEmpty() && !row.dueAt.isAfter(now) && row.claimedUntil.map(now::isAfter).orElse(true)) {
                         rows.put(row.id, row.claimed(now.plus(lease)));
                         claimed.add(new Pending(row.id, row.message, row.attempts, row.createdAt));
                     }
@@ -60,28 +60,28 @@ public final class InMemoryOutbox implements Outbox {
 
     @Override
     public Mono<Void> delivered(UUID id, Instant at) {
-        return settle(id);
+        return settle(id, at, true);
     }
 
     @Override
     public Mono<Void> retryAt(UUID id, int attempts, Instant at) {
         return Mono.fromRunnable(() -> {
             synchronized (this) {
-                rows.computeIfPresent(id, (key, row) -> new Row(id, row.message, row.createdAt, at, Optional.empty(), attempts, false));
+                rows.computeIfPresent(id, (key, row) -> new Row(id, row.message, row.createdAt, at, Optional.empty(), attempts, Optional.empty(), false));
             }
         });
     }
 
     @Override
     public Mono<Void> abandoned(UUID id, Instant at) {
-        return settle(id);
+        return settle(id, at, false);
     }
 
     @Override
     public Mono<Void> deleteUndeliveredOf(UserId user) {
         return Mono.fromRunnable(() -> {
             synchronized (this) {
-                rows.values().removeIf(row -> !row.settled && row.message.user().equals(user));
+                rows.values().removeIf(row -> !row.delivered && row.message.user().equals(user));
             }
         });
     }
@@ -91,29 +91,31 @@ public final class InMemoryOutbox implements Outbox {
         return Mono.fromSupplier(() -> {
             synchronized (this) {
                 int size = rows.size();
-                rows.values().removeIf(row -> row.settled && row.dueAt.isBefore(before));
+                rows.values().removeIf(row -> row.settledAt.map(settled -> settled.isBefore(before)).orElse(false));
                 return (long) (size - rows.size());
             }
         });
     }
 
     public synchronized long waiting() {
-        return rows.values().stream().filter(row -> !row.settled).count();
+        return rows.values().stream().filter(row -> row.settledAt.isEmpty()).count();
     }
 
-    private Mono<Void> settle(UUID id) {
+    private Mono<Void> settle(UUID id, Instant at, boolean delivered) {
         return Mono.fromRunnable(() -> {
             synchronized (this) {
-                rows.computeIfPresent(id, (key, row) -> new Row(id, row.message, row.createdAt, row.dueAt, Optional.empty(), row.attempts, true));
+                rows.computeIfPresent(id, (key, row) -> new Row(id, row.message, row.createdAt, row.dueAt, Optional.empty(), row.attempts,
+                        Optional.of(at), delivered));
             }
         });
     }
 
+    /** @param settledAt when it was delivered or given up on */
     private record Row(UUID id, AccountMessage message, Instant createdAt, Instant dueAt, Optional<Instant> claimedUntil,
-                       int attempts, boolean settled) {
+                       int attempts, Optional<Instant> settledAt, boolean delivered) {
 
         Row claimed(Instant until) {
-            return new Row(id, message, createdAt, dueAt, Optional.of(until), attempts, settled);
+            return new Row(id, message, createdAt, dueAt, Optional.of(until), attempts, settledAt, delivered);
         }
     }
 }
