@@ -21,6 +21,8 @@ CREATE TABLE one_time_tokens (
 -- to run out.
 CREATE TABLE outbox_messages (
     message_id    uuid         PRIMARY KEY,
+    -- The order messages were enqueued in, which instants cannot tell apart when they are equal.
+    enqueued      bigint       GENERATED ALWAYS AS IDENTITY,
     user_id       uuid         NOT NULL REFERENCES users (user_id) ON DELETE CASCADE,
     kind          text         NOT NULL,
     recipient     varchar(254) NOT NULL,
@@ -35,5 +37,5 @@ CREATE TABLE outbox_messages (
     abandoned_at  timestamptz
 );
 -- Only messages still to be sent are searched for due ones, however many settled ones are kept.
-CREATE INDEX outbox_messages_due_idx ON outbox_messages (due_at) WHERE delivered_at IS NULL AND abandoned_at IS NULL;
+CREATE INDEX outbox_messages_due_idx ON outbox_messages (due_at, enqueued) WHERE delivered_at IS NULL AND abandoned_at IS NULL;
 CREATE INDEX outbox_messages_user_id_created_at_idx ON outbox_messages (user_id, created_at);

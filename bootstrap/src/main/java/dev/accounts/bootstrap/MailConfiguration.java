@@ -47,6 +47,7 @@ class MailConfiguration {
         return Schedulers.newBoundedElastic(SENDING_THREADS, 1_000, "mail");
     }
 
+    /** The mail transport in development: the only one, so nothing can send past it. */
     @Bean
     @ConditionalOnProperty(name = "accounts.mail.development-mailbox", havingValue = "true")
     DevelopmentMailbox developmentMailbox(MessageWriter writer, Clock clock) {
@@ -61,12 +62,9 @@ class MailConfiguration {
     }
 
     @Bean
-    MailTransport mailTransport(ObjectProvider<DevelopmentMailbox> developmentMailbox, ObjectProvider<JavaMailSender> sender,
-                                MessageWriter writer, Scheduler mailScheduler, AccountsProperties properties) {
-        DevelopmentMailbox mailbox = developmentMailbox.getIfAvailable();
-        if (mailbox != null) {
-            return mailbox;
-        }
+    @ConditionalOnProperty(name = "accounts.mail.development-mailbox", havingValue = "false", matchIfMissing = true)
+    MailTransport smtpMailTransport(ObjectProvider<JavaMailSender> sender, MessageWriter writer, Scheduler mailScheduler,
+                                    AccountsProperties properties) {
         JavaMailSender smtp = sender.getIfAvailable();
         if (smtp == null) {
             throw new IllegalStateException("No SMTP server is configured: set spring.mail.host (and spring.mail.port, username, password), "

@@ -5,6 +5,10 @@ import dev.accounts.application.port.in.RegisterUserCommand;
 import dev.accounts.application.port.in.SessionTokens;
 import dev.accounts.application.port.in.SignInCommand;
 import dev.accounts.application.port.in.SignInResult;
+import dev.accounts.application.port.out.BreachedPasswords;
+import dev.accounts.application.port.out.PasswordHasher;
+import dev.accounts.application.port.out.PasswordStrengthEstimator;
+import dev.accounts.application.port.out.UserRepository;
 import dev.accounts.application.service.AccountMailer;
 import dev.accounts.application.service.ChangePasswordService;
 import dev.accounts.application.service.DeleteAccountService;
@@ -33,6 +37,7 @@ import dev.accounts.domain.session.RefreshPolicy;
 import dev.accounts.domain.signin.ThrottlePolicy;
 import dev.accounts.domain.testing.Emails;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -99,6 +104,14 @@ public final class Accounts {
         deleteAccount = new DeleteAccountService(signedIn, throttledPasswords, endings, users, sessions, tokens, outbox, throttle, transactions);
         signOutEverywhere = new SignOutEverywhereService(signedIn, endings);
         deliverMail = new DeliverMailService(outbox, mail, MessagePolicy.STANDARD, 50, Duration.ofMinutes(5), clock);
+    }
+
+    /** Sign-up alone over the given ports, in the compatible mode, its messages kept in an outbox nobody reads. */
+    public static RegisterUserService registrationOver(RegistrationRules rules, UserRepository users, PasswordHasher hasher,
+                                                       PasswordStrengthEstimator strengthEstimator, Clock clock) {
+        PasswordRules passwordRules = new PasswordRules(PasswordPolicy.recommended());
+        return new RegisterUserService(rules, false, users, new NewPasswords(passwordRules, strengthEstimator, BreachedPasswords.none(), hasher),
+                new AccountMailer(new InMemoryOutbox(), new InMemoryOneTimeTokens(), MessagePolicy.STANDARD, clock), new DirectTransactions(), clock);
     }
 
     public void register(String email) {

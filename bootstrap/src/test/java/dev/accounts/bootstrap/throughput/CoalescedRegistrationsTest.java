@@ -3,7 +3,7 @@ package dev.accounts.bootstrap.throughput;
 import dev.accounts.application.port.in.RegisterUserCommand;
 import dev.accounts.application.port.in.RegisterUserUseCase;
 import dev.accounts.application.port.in.RegistrationResult;
-import dev.accounts.application.service.RegisterUserService;
+import dev.accounts.application.testing.Accounts;
 import dev.accounts.application.testing.FakePasswordHasher;
 import dev.accounts.application.testing.FakePasswordStrengthEstimator;
 import dev.accounts.application.testing.InMemoryUserRepository;
@@ -29,7 +29,7 @@ class CoalescedRegistrationsTest {
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final FakePasswordHasher hasher = new FakePasswordHasher();
     private final RegistrationRules rules = new RegistrationRules(new PasswordRules(PasswordPolicy.recommended()), Emails.ADDRESSES);
-    private final RegisterUserUseCase registrations = new CoalescedRegistrations(new RegisterUserService(rules, users, hasher,
+    private final RegisterUserUseCase registrations = new CoalescedRegistrations(Accounts.registrationOver(rules, users, hasher,
             new FakePasswordStrengthEstimator(), Clock.systemUTC()), rules);
 
     private static RegisterUserCommand signUp(String email) {

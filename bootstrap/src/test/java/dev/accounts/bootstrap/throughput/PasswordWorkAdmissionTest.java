@@ -12,7 +12,7 @@ import dev.accounts.application.port.out.PasswordStrengthEstimator;
 import dev.accounts.application.port.out.SignInThrottle;
 import dev.accounts.application.port.out.TemporarilyUnavailableException;
 import dev.accounts.application.port.out.UserRepository;
-import dev.accounts.application.service.RegisterUserService;
+import dev.accounts.application.testing.Accounts;
 import dev.accounts.application.service.SessionIssuer;
 import dev.accounts.application.service.SignInService;
 import dev.accounts.application.testing.FakeAccessTokens;
@@ -53,15 +53,15 @@ class PasswordWorkAdmissionTest {
     private final FakePasswordHasher fakeHasher = new FakePasswordHasher();
     private final InMemorySignInThrottle storedFailures = new InMemorySignInThrottle();
     private final UserRepository users = new RememberingUserRepository(PasswordWorkAdmission.gated(UserRepository.class, storedUsers),
-            100, Duration.ofMinutes(1));
+            100, Duration.ofMinutes(1), Duration.ofMinutes(1));
     private final PasswordHasher hasher = PasswordWorkAdmission.gated(PasswordHasher.class, fakeHasher);
     private final SignInThrottle throttle = PasswordWorkAdmission.gated(SignInThrottle.class, storedFailures);
-    private final RegisterUserUseCase registrations = admission.admittedRegistrations(new RegisterUserService(
+    private final RegisterUserUseCase registrations = admission.admittedRegistrations(Accounts.registrationOver(
             new RegistrationRules(new PasswordRules(PasswordPolicy.recommended()), Emails.ADDRESSES), users, hasher,
             PasswordWorkAdmission.gated(PasswordStrengthEstimator.class, new FakePasswordStrengthEstimator()), clock));
     private final SignInUseCase signIns = admission.admittedSignIns(new SignInService(users, hasher,
             new SessionIssuer(new InMemorySessionRepository(), new FakeAccessTokens(clock), new RefreshPolicy(Duration.ofDays(14), Duration.ofSeconds(10)), clock),
-            throttle, ThrottlePolicy.standard(), new RecordingSignInAudit(), Emails.ADDRESSES, clock));
+            throttle, ThrottlePolicy.standard(), new RecordingSignInAudit(), Emails.ADDRESSES, false, clock));
     private Disposable otherClient;
 
     @AfterEach
@@ -132,7 +132,7 @@ class PasswordWorkAdmissionTest {
         PasswordWorkQueue patientQueue = new PasswordWorkQueue(new PasswordWorkQueue.Policy(1, Duration.ofSeconds(10), 1.0, Duration.ZERO,
                 Duration.ofSeconds(1), Duration.ofMillis(100)));
         PasswordWorkAdmission patient = new PasswordWorkAdmission(patientQueue);
-        RegisterUserUseCase waiting = patient.admittedRegistrations(new RegisterUserService(
+        RegisterUserUseCase waiting = patient.admittedRegistrations(Accounts.registrationOver(
                 new RegistrationRules(new PasswordRules(PasswordPolicy.recommended()), Emails.ADDRESSES), users, hasher,
                 new FakePasswordStrengthEstimator(), clock));
         Disposable holder = patientQueue.admit("198.51.100.1", Mono.never()).subscribe();

@@ -28,7 +28,7 @@ class RememberingRepositoriesTest {
     @Test
     void remembersRegisteredEmailsAndRecentUsersAndForgetsAUserThatChanges() {
         InMemoryUserRepository stored = new InMemoryUserRepository();
-        UserRepository users = new RememberingUserRepository(stored, 100, Duration.ofMinutes(1));
+        UserRepository users = new RememberingUserRepository(stored, 100, Duration.ofMinutes(1), Duration.ofMinutes(1));
         User ada = User.register(Emails.email("ada@example.com"), PersonName.NONE, new PasswordHash("{fake}old"), Clock.systemUTC());
         users.insert(ada).block();
 
@@ -37,9 +37,22 @@ class RememberingRepositoriesTest {
         stored.update(ada.rehashed(new PasswordHash("{fake}elsewhere"))).block();
         assertThat(users.findById(ada.id()).block().passwordHash()).as("remembered for a minute").isEqualTo(ada.passwordHash());
 
-        users.update(ada.rehashed(new PasswordHash("{fake}new"))).block();
+        assertThat(users.update(ada.rehashed(new PasswordHash("{fake}stale"))).block()).as("decided on a stale version").isFalse();
+        assertThat(users.findById(ada.id()).block().passwordHash()).as("a lost change forgets too").isEqualTo(new PasswordHash("{fake}elsewhere"));
+    }
 
-        assertThat(users.findById(ada.id()).block().passwordHash()).isEqualTo(new PasswordHash("{fake}new"));
+    @Test
+    void forgetsADeletedUserAndItsAddressAtOnce() {
+        InMemoryUserRepository stored = new InMemoryUserRepository();
+        UserRepository users = new RememberingUserRepository(stored, 100, Duration.ofMinutes(1), Duration.ofMinutes(1));
+        User ada = User.register(Emails.email("ada@example.com"), PersonName.NONE, new PasswordHash("{fake}old"), Clock.systemUTC());
+        users.insert(ada).block();
+        users.findById(ada.id()).block();
+
+        users.delete(ada).block();
+
+        assertThat(users.existsByEmail(Emails.email("ada@example.com")).block()).isFalse();
+        assertThat(users.findById(ada.id()).block()).isNull();
     }
 
     @Test
@@ -84,6 +97,16 @@ class RememberingRepositoriesTest {
         @Override
         public reactor.core.publisher.Mono<Boolean> update(Session state) {
             return sessions.update(state);
+        }
+
+        @Override
+        public reactor.core.publisher.Flux<Session> findActiveOf(dev.accounts.domain.user.UserId user, Instant now) {
+            return sessions.findActiveOf(user, now);
+        }
+
+        @Override
+        public reactor.core.publisher.Mono<Void> deleteAllOf(dev.accounts.domain.user.UserId user) {
+            return sessions.deleteAllOf(user);
         }
 
         @Override

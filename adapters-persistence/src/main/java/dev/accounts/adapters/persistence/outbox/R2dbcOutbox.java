@@ -20,6 +20,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -78,15 +79,17 @@ public final class R2dbcOutbox implements Outbox {
                             SELECT message_id FROM outbox_messages
                             WHERE delivered_at IS NULL AND abandoned_at IS NULL AND due_at <= :now
                               AND (claimed_until IS NULL OR claimed_until <= :now)
-                            ORDER BY due_at
+                            ORDER BY due_at, enqueued
                             LIMIT :max
                             FOR UPDATE SKIP LOCKED)
-                        RETURNING message_id, user_id, kind, recipient, recipient_key, first_name, sealed_token, attempts, created_at""")
+                        RETURNING enqueued, message_id, user_id, kind, recipient, recipient_key, first_name, sealed_token, attempts, created_at""")
                 .bind("claimedUntil", now.plus(lease))
                 .bind("now", now)
                 .bind("max", max)
                 .map(ClaimedRow::of)
                 .all()
+                // RETURNING keeps no order; a batch goes out in the order it was enqueued, so a newer link arrives last.
+                .sort(Comparator.comparingLong(ClaimedRow::enqueued))
                 .concatMap(row -> row.toMessage(seal)
                         .map(message -> Mono.just(new Pending(row.id(), message, row.attempts(), row.createdAt())))
                         .orElseGet(() -> abandonUnreadable(row.id(), now)));
@@ -169,11 +172,11 @@ public final class R2dbcOutbox implements Outbox {
     }
 
     /** A claimed row, read before its token is opened, which may fail. */
-    private record ClaimedRow(UUID id, UserId user, Kind kind, EmailAddress to, String firstName, byte[] sealedToken, int attempts,
+    private record ClaimedRow(long enqueued, UUID id, UserId user, Kind kind, EmailAddress to, String firstName, byte[] sealedToken, int attempts,
                               Instant createdAt) {
 
         static ClaimedRow of(Readable row) {
-            return new ClaimedRow(row.get("message_id", UUID.class), new UserId(row.get("user_id", UUID.class)),
+            return new ClaimedRow(row.get("enqueued", Long.class), row.get("message_id", UUID.class), new UserId(row.get("user_id", UUID.class)),
                     Kind.valueOf(row.get("kind", String.class)),
                     new EmailAddress(row.get("recipient", String.class), row.get("recipient_key", String.class)),
                     row.get("first_name", String.class), row.get("sealed_token", byte[].class), row.get("attempts", Integer.class),
