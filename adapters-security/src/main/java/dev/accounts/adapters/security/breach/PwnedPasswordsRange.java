@@ -2,6 +2,7 @@ package dev.accounts.adapters.security.breach;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import dev.accounts.application.port.out.BreachedPasswords;
 import dev.accounts.application.port.out.TemporarilyUnavailableException;
 import dev.accounts.domain.credentials.Password;
@@ -49,7 +50,7 @@ public final class PwnedPasswordsRange implements BreachedPasswords {
     private final Duration timeout;
     private final boolean failClosed;
     private final Clock clock;
-    private final AsyncCache<String, BreachedSuffixes> ranges;
+    private final AsyncCache<String, Range> ranges;
     private final AtomicReference<Instant> nextWarning = new AtomicReference<>(Instant.MIN);
     private final AtomicLong uncheckedSinceWarning = new AtomicLong();
 
@@ -81,7 +82,11 @@ public final class PwnedPasswordsRange implements BreachedPasswords {
                 .executor(Runnable::run)
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
                 .maximumSize(cachedPrefixes)
-                .expireAfterWrite(cachedFor)
+                // Timed from the answer, not from when Caffeine sees the future complete, which may be a moment later.
+                .expireAfter(Expiry.writing((String prefix, Range range) -> {
+                    Duration remaining = cachedFor.minus(Duration.between(range.fetchedAt(), clock.instant()));
+                    return remaining.isNegative() ? Duration.ZERO : remaining;
+                }))
                 .buildAsync();
     }
 
@@ -93,9 +98,9 @@ public final class PwnedPasswordsRange implements BreachedPasswords {
             String suffix = hash.substring(PREFIX_LENGTH);
             // Checks under one prefix share one request. One check giving up must not cancel the request
             // the others wait for, hence suppressCancel.
-            CompletableFuture<BreachedSuffixes> range = ranges.get(prefix, (key, executor) -> fetch(key).toFuture());
+            CompletableFuture<Range> range = ranges.get(prefix, (key, executor) -> fetch(key).toFuture());
             return Mono.fromFuture(range, true)
-                    .map(suffixes -> suffixes.contains(suffix))
+                    .map(answer -> answer.suffixes().contains(suffix))
                     .onErrorResume(failure -> {
                         // Caffeine forgets a failed range too, but maybe only after the next check has found it.
                         ranges.asMap().remove(prefix, range);
@@ -104,7 +109,7 @@ public final class PwnedPasswordsRange implements BreachedPasswords {
         });
     }
 
-    private Mono<BreachedSuffixes> fetch(String prefix) {
+    private Mono<Range> fetch(String prefix) {
         return http.get()
                 .uri(rangeUrl + prefix)
                 .responseSingle((response, body) -> {
@@ -116,7 +121,11 @@ public final class PwnedPasswordsRange implements BreachedPasswords {
                 })
                 // Over the whole exchange: a per-read timeout would let a server trickling bytes hold a sign-up.
                 .timeout(timeout)
-                .map(BreachedSuffixes::parse);
+                .map(body -> new Range(BreachedSuffixes.parse(body), clock.instant()));
+    }
+
+    /** One prefix's answer and when it came. */
+    private record Range(BreachedSuffixes suffixes, Instant fetchedAt) {
     }
 
     private Mono<Boolean> unanswered(Throwable failure) {
