@@ -91,4 +91,33 @@ class RateLimitEndToEndIT extends EndToEndTest {
         // 30 at once, plus the few the bucket refills (one every two seconds) while the loop runs
         assertThat(allowed).isBetween(30, 35);
     }
+
+    @Test
+    void requestsForMailedLinksShareOneBucketPerAddress() {
+        for (int i = 0; i < 5; i++) {
+            String path = i % 2 == 0 ? "/auth/password-reset" : "/users/verify-email/resend";
+            client.post().uri(path).contentType(MediaType.APPLICATION_JSON).header("X-Forwarded-For", "198.51.100.40")
+                    .bodyValue(Map.of("email", anyEmail())).exchange()
+                    .expectStatus().isAccepted().expectHeader().valueEquals("RateLimit-Policy", "\"mail\";q=10;w=3600");
+        }
+
+        client.post().uri("/users/verify-email/resend").contentType(MediaType.APPLICATION_JSON).header("X-Forwarded-For", "198.51.100.40")
+                .bodyValue(Map.of("email", anyEmail())).exchange()
+                .expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS).expectHeader().exists(HttpHeaders.RETRY_AFTER);
+        client.post().uri("/auth/password-reset").contentType(MediaType.APPLICATION_JSON).header("X-Forwarded-For", "198.51.100.41")
+                .bodyValue(Map.of("email", anyEmail())).exchange().expectStatus().isAccepted();
+    }
+
+    @Test
+    void limitsPasswordWorkOnAnAccountPerAddressWhateverTheMethod() {
+        int allowed = 0;
+        while (allowed < 20 && client.method(org.springframework.http.HttpMethod.DELETE).uri("/users/me").contentType(MediaType.APPLICATION_JSON)
+                .header("X-Forwarded-For", "198.51.100.50").header(HttpHeaders.AUTHORIZATION, "Bearer not-a-token")
+                .bodyValue(Map.of("password", "x")).exchange()
+                .expectBody().returnResult().getStatus().value() == 401) {
+            allowed++;
+        }
+
+        assertThat(allowed).isEqualTo(10);
+    }
 }
