@@ -45,6 +45,14 @@ public final class AccountMailer {
         return withinCap(user, now -> outbox.enqueue(message, now));
     }
 
+    /**
+     * A notice of a change only the account's owner could make (with the password or a reset link), never
+     * capped: a notice that the password changed must reach the owner however many messages came before.
+     */
+    Mono<Void> sendNotice(AccountMessage message) {
+        return Mono.defer(() -> outbox.enqueue(message, clock.instant()));
+    }
+
     private Mono<Void> withinCap(User user, Function<Instant, Mono<Void>> enqueue) {
         return Mono.defer(() -> {
             Instant now = clock.instant();

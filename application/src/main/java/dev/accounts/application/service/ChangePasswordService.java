@@ -59,7 +59,7 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
     private Mono<AccountChangeResult> store(User user, Session session, NewPasswords.Hashed hashed) {
         return transactions.atomically(() -> users.apply(user.id(), stored -> stored.passwordChanged(hashed.hash()))
                 .flatMap(changed -> sessionEndings.endAllOf(changed.id(), Optional.of(session.id()))
-                        .then(mailer.send(changed, new AccountMessage.PasswordChanged(changed.id(), changed.email(), changed.name().first()))))
+                        .then(mailer.sendNotice(new AccountMessage.PasswordChanged(changed.id(), changed.email(), changed.name().first()))))
                 .thenReturn(new Done()));
     }
 }

@@ -60,6 +60,17 @@ class SignedInAccountTest {
     }
 
     @Test
+    void theOwnerIsToldOfEveryChangeHoweverManyMessagesCameBefore() {
+        for (int i = 0; i < 10; i++) {
+            accounts.resendVerification.resend("ada@example.com").block();
+        }
+
+        accounts.changePassword.change(commandOf(here), PASSWORD, NEW_PASSWORD, NEW_PASSWORD).block();
+
+        assertThat(accounts.mailTo("ada@example.com", PasswordChanged.class)).hasSize(1);
+    }
+
+    @Test
     void aWrongCurrentPasswordCountsAgainstTheSignInThrottle() {
         AccountChangeResult result = null;
         for (int i = 0; i < 6; i++) {
