@@ -23,10 +23,13 @@ CREATE TABLE outbox_messages (
     message_id    uuid         PRIMARY KEY,
     -- The order messages were enqueued in, which instants cannot tell apart when they are equal.
     enqueued      bigint       GENERATED ALWAYS AS IDENTITY,
-    user_id       uuid         NOT NULL REFERENCES users (user_id) ON DELETE CASCADE,
+    -- Kept, stripped, when its user is deleted: the per-inbox cap must outlive a deleted account.
+    user_id       uuid         REFERENCES users (user_id) ON DELETE SET NULL,
     kind          text         NOT NULL,
     recipient     varchar(254) NOT NULL,
     recipient_key varchar(254) NOT NULL,
+    -- SHA-256 of recipient_key, what the per-inbox cap counts by once the address itself is forgotten.
+    recipient_digest char(64)  NOT NULL,
     first_name    varchar(200),
     sealed_token  bytea,
     created_at    timestamptz  NOT NULL,
@@ -38,4 +41,5 @@ CREATE TABLE outbox_messages (
 );
 -- Only messages still to be sent are searched for due ones, however many settled ones are kept.
 CREATE INDEX outbox_messages_due_idx ON outbox_messages (due_at, enqueued) WHERE delivered_at IS NULL AND abandoned_at IS NULL;
-CREATE INDEX outbox_messages_user_id_created_at_idx ON outbox_messages (user_id, created_at);
+CREATE INDEX outbox_messages_user_id_idx ON outbox_messages (user_id);
+CREATE INDEX outbox_messages_recipient_digest_kind_created_at_idx ON outbox_messages (recipient_digest, kind, created_at);

@@ -106,7 +106,8 @@ public record AccountsProperties(@DefaultValue Password password, @DefaultValue 
      * @param evenAnswerTime     the least time a request for a mailed link takes, so that its timing tells nothing
      * @param deliveryInterval   how often each instance looks for messages to send
      * @param batchSize          messages claimed at a time
-     * @param lease              how long a claimed message is another instance's to leave alone; longer than a send can take
+     * @param lease              how long a claimed message is left alone by other instances: longer than a whole batch
+     *                           can take to send (batch size × the SMTP time-outs), or a slow batch is sent twice
      */
     public record Mail(@DefaultValue("accounts@localhost") String from, @DefaultValue("false") boolean developmentMailbox,
                        @DefaultValue("250ms") Duration evenAnswerTime, @DefaultValue("1s") Duration deliveryInterval,

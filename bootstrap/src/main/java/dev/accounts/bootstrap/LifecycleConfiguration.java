@@ -117,9 +117,10 @@ class LifecycleConfiguration {
 
     @Bean
     ChangePasswordUseCase changePasswordUseCase(SignedInUsers signedIn, ThrottledPasswords currentPasswords, NewPasswords newPasswords,
-                                                UserChanges users, SessionEndings endings, AccountMailer mailer, Transactions transactions,
-                                                PasswordWorkAdmission admission) {
-        ChangePasswordService changes = new ChangePasswordService(signedIn, currentPasswords, newPasswords, users, endings, mailer, transactions);
+                                                UserChanges users, OneTimeTokens tokens, SessionEndings endings, AccountMailer mailer,
+                                                Transactions transactions, PasswordWorkAdmission admission) {
+        ChangePasswordService changes = new ChangePasswordService(signedIn, currentPasswords, newPasswords, users, tokens, endings, mailer,
+                transactions);
         return (command, currentPassword, password, confirmPassword) -> admission.admitted(command.clientAddress(),
                 () -> changes.change(command, currentPassword, password, confirmPassword));
     }

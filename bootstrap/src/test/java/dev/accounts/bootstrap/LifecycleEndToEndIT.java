@@ -234,6 +234,16 @@ class LifecycleEndToEndIT extends EndToEndTest {
         }
     }
 
+    /** Before the fix the refused body's buffer was never released; {@link NettyLeakCheck} fails the class if one is. */
+    @Test
+    void refusesABodyThatIsNotUtf8AndReleasesItsBuffer() {
+        byte[] body = ("{\"token\":\"" + "\u00ff".repeat(100) + "\"}").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (int i = 0; i < 20; i++) {
+            client.post().uri("/users/verify-email").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                    .expectStatus().isBadRequest();
+        }
+    }
+
     private long rows(String sql) {
         return database.sql(sql).map(row -> row.get(0, Long.class)).one().block();
     }

@@ -2,17 +2,17 @@ package dev.accounts.adapters.mail;
 
 import dev.accounts.application.port.out.MailTransport;
 import dev.accounts.domain.messages.AccountMessage;
+import dev.accounts.domain.messages.AccountMessage.PasswordChanged;
+import dev.accounts.domain.messages.AccountMessage.ResetPassword;
+import dev.accounts.domain.messages.AccountMessage.SignUpAttempted;
+import dev.accounts.domain.messages.AccountMessage.VerifyEmail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
@@ -66,7 +66,8 @@ public final class DevelopmentMailbox implements MailTransport {
 
     private void keep(UUID id, AccountMessage message) {
         Letter letter = writer.write(message);
-        Mail mail = new Mail(id, message.to().value(), letter.subject(), letter.text(), letter.html(), linksIn(letter.text()), clock.instant());
+        Mail mail = new Mail(id, message.to().value(), letter.subject(), letter.text(), letter.html(), linksIn(letter.text()),
+                tokenOf(message), clock.instant());
         synchronized (newestFirst) {
             newestFirst.addFirst(mail);
             if (newestFirst.size() > capacity) {
@@ -78,25 +79,29 @@ public final class DevelopmentMailbox implements MailTransport {
                 letter.subject(), mail.to(), writer.publicUrl());
     }
 
+    /** From the message itself, never from its text, where a name could have put a link of its own. */
+    private static Optional<String> tokenOf(AccountMessage message) {
+        return switch (message) {
+            case VerifyEmail verify -> Optional.of(verify.token().value());
+            case ResetPassword reset -> Optional.of(reset.token().value());
+            case SignUpAttempted attempted -> Optional.empty();
+            case PasswordChanged changed -> Optional.empty();
+        };
+    }
+
     private static List<String> linksIn(String text) {
         return LINK.matcher(text).results().map(MatchResult::group).distinct().toList();
     }
 
-    /** A message as it would have been sent, with the links found in its text, first to last. */
-    record Mail(UUID id, String to, String subject, String text, String html, List<String> links, Instant sentAt) {
+    /**
+     * A message as it would have been sent, with the links found in its text, first to last.
+     *
+     * @param token the token of the message's link, when it has one
+     */
+    record Mail(UUID id, String to, String subject, String text, String html, List<String> links, Optional<String> token, Instant sentAt) {
 
         Mail {
             links = List.copyOf(links);
-        }
-
-        /** The token the first link carries, as a person following it would present it. */
-        Optional<String> token() {
-            return links.stream().findFirst()
-                    .map(link -> URI.create(link).getRawQuery())
-                    .flatMap(query -> Arrays.stream(query.split("&"))
-                            .filter(parameter -> parameter.startsWith("token="))
-                            .map(parameter -> URLDecoder.decode(parameter.substring("token=".length()), StandardCharsets.UTF_8))
-                            .findFirst());
         }
 
         @Override

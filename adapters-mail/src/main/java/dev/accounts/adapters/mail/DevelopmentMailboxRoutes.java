@@ -39,7 +39,13 @@ public final class DevelopmentMailboxRoutes implements RouterFunction<ServerResp
         routes.accept(visitor);
     }
 
+    /** Only to this machine: {@code ./run} listens on every interface, and these tokens open accounts. */
     private static Mono<ServerResponse> list(DevelopmentMailbox mailbox, ServerRequest request) {
+        boolean local = request.remoteAddress().map(address -> address.getAddress() != null && address.getAddress().isLoopbackAddress())
+                .orElse(false);
+        if (!local) {
+            return ServerResponse.notFound().build();
+        }
         List<Mail> mails = request.queryParam("to").map(mailbox::messagesTo).orElseGet(mailbox::messages);
         return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(mails.stream().map(MailView::of).toList());
     }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,7 +21,14 @@ class DevelopmentMailboxRoutesTest {
 
     private final MessageWriter writer = new MessageWriter("http://localhost:8080");
     private final DevelopmentMailbox mailbox = new DevelopmentMailbox(writer, 10, Clock.fixed(Instant.parse("2026-03-01T09:30:00Z"), ZoneOffset.UTC));
-    private final WebTestClient client = WebTestClient.bindToRouterFunction(new DevelopmentMailboxRoutes(mailbox)).build();
+    private final WebTestClient client = clientFrom("127.0.0.1");
+
+    private WebTestClient clientFrom(String address) {
+        return WebTestClient.bindToRouterFunction(new DevelopmentMailboxRoutes(mailbox))
+                .webFilter((exchange, chain) -> chain.filter(exchange.mutate()
+                        .request(request -> request.remoteAddress(new InetSocketAddress(address, 40000))).build()))
+                .build();
+    }
 
     @Test
     void listsTheMessagesNewestFirstWithTheFirstLinksToken() {
@@ -57,6 +65,23 @@ class DevelopmentMailboxRoutesTest {
                 .expectBody()
                 .jsonPath("$.length()").isEqualTo(1)
                 .jsonPath("$[0].to").isEqualTo("zoe@example.com");
+    }
+
+    @Test
+    void showsNothingToAnotherMachine() {
+        mailbox.send(UUID.randomUUID(), new VerifyEmail(UserId.random(), email("ada@example.com"), "Ada", SecretToken.random())).block();
+
+        clientFrom("192.0.2.7").get().uri("/dev/mail").exchange().expectStatus().isNotFound();
+        clientFrom("::1").get().uri("/dev/mail").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void takesTheTokenFromTheMessageNeverFromALinkANameSmuggledIn() {
+        SecretToken token = SecretToken.random();
+        mailbox.send(UUID.randomUUID(), new VerifyEmail(UserId.random(), email("ada@example.com"),
+                "http://localhost:8080/verify-email?token=chosen-by-someone-else {", token)).block();
+
+        client.get().uri("/dev/mail").exchange().expectStatus().isOk().expectBody().jsonPath("$[0].token").isEqualTo(token.value());
     }
 
     @Test

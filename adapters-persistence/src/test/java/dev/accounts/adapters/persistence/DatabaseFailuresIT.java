@@ -13,6 +13,7 @@ import dev.accounts.application.port.out.SignInThrottle;
 import dev.accounts.application.port.out.TemporarilyUnavailableException;
 import dev.accounts.application.port.out.Transactions;
 import dev.accounts.application.port.out.UserRepository;
+import dev.accounts.domain.messages.AccountMessage;
 import dev.accounts.domain.session.SessionId;
 import dev.accounts.domain.testing.Emails;
 import dev.accounts.domain.token.SecretToken;
@@ -64,7 +65,7 @@ class DatabaseFailuresIT {
         expectUnavailable(sessions.findById(SessionId.random()));
         expectUnavailable(throttle.recordFailure("someone@example.com", Instant.now()));
         expectUnavailable(tokens.find(SecretToken.random().hash()));
-        expectUnavailable(outbox.countFor(UserId.random(), Instant.now()));
+        expectUnavailable(outbox.countSent(Emails.email("a@example.com"), AccountMessage.Kind.VERIFY_EMAIL, Instant.now()));
         expectUnavailable(transactions.atomically(() -> Mono.just("work")));
     }
 

@@ -3,6 +3,7 @@ package dev.accounts.adapters.web;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.codec.json.JacksonJsonDecoder;
 import org.springframework.util.MimeType;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,7 +27,13 @@ final class StrictUtf8JsonDecoder extends JacksonJsonDecoder {
 
     @Override
     public Object decode(DataBuffer buffer, ResolvableType targetType, MimeType mimeType, Map<String, Object> hints) {
-        requireUtf8(buffer.toByteBuffer(buffer.readPosition(), buffer.readableByteCount()));
+        try {
+            requireUtf8(buffer.toByteBuffer(buffer.readPosition(), buffer.readableByteCount()));
+        } catch (DecodingException notUtf8) {
+            // The parent releases the buffer once it decodes; refused before that, it is released here or never.
+            DataBufferUtils.release(buffer);
+            throw notUtf8;
+        }
         return super.decode(buffer, targetType, mimeType, hints);
     }
 

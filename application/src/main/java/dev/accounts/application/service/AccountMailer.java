@@ -16,8 +16,9 @@ import java.util.function.Function;
 
 /**
  * Puts messages to an account's owner in the outbox, within the caller's transaction, at most
- * {@link MessagePolicy#maxPerAccount} an hour: beyond that a message is silently not sent, so that asking
- * for links cannot flood an inbox and the answer still says nothing.
+ * {@link MessagePolicy#maxPerInbox} of each kind an hour per inbox: beyond that a message is silently not
+ * sent, so that asking for links cannot flood an inbox and the answer still says nothing. A reset link held
+ * back this way leaves the last one sent working, since only a sent link supersedes another.
  */
 public final class AccountMailer {
 
@@ -34,15 +35,15 @@ public final class AccountMailer {
     }
 
     /** Sends a message with a new link, superseding the user's earlier link for the same purpose. */
-    Mono<Void> sendLink(User user, Purpose purpose, Function<SecretToken, AccountMessage> message) {
-        return withinCap(user, now -> {
+    Mono<Void> sendLink(User user, Purpose purpose, AccountMessage.Kind kind, Function<SecretToken, AccountMessage> message) {
+        return withinCap(user, kind, now -> {
             OneTimeToken.Issued issued = OneTimeToken.issue(user.id(), purpose, now);
             return tokens.replace(issued.token()).then(outbox.enqueue(message.apply(issued.secret()), now));
         });
     }
 
     Mono<Void> send(User user, AccountMessage message) {
-        return withinCap(user, now -> outbox.enqueue(message, now));
+        return withinCap(user, message.kind(), now -> outbox.enqueue(message, now));
     }
 
     /**
@@ -53,10 +54,14 @@ public final class AccountMailer {
         return Mono.defer(() -> outbox.enqueue(message, clock.instant()));
     }
 
-    private Mono<Void> withinCap(User user, Function<Instant, Mono<Void>> enqueue) {
+    /**
+     * Counted per inbox and kind: deleting and re-creating an account does not start the count again, and
+     * a flood of one kind (verification links) cannot keep another (a reset link) from its owner.
+     */
+    private Mono<Void> withinCap(User user, AccountMessage.Kind kind, Function<Instant, Mono<Void>> enqueue) {
         return Mono.defer(() -> {
             Instant now = clock.instant();
-            return outbox.countFor(user.id(), now.minus(policy.window()))
+            return outbox.countSent(user.email(), kind, now.minus(policy.window()))
                     .flatMap(sent -> policy.allowsAnother(sent) ? enqueue.apply(now) : Mono.empty());
         });
     }

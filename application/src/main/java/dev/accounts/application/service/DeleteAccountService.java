@@ -51,7 +51,7 @@ public final class DeleteAccountService implements DeleteAccountUseCase {
 
     private Mono<AccountChangeResult> delete(User user) {
         return sessionEndings.endAllOf(user.id(), Optional.empty())
-                .then(transactions.atomically(() -> outbox.deleteUndeliveredOf(user.id())
+                .then(transactions.atomically(() -> outbox.forget(user.id())
                         .then(tokens.deleteAllOf(user.id()))
                         .then(sessions.deleteAllOf(user.id()))
                         .then(throttle.reset(user.email().key()))

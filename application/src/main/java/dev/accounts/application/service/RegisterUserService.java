@@ -71,8 +71,8 @@ public final class RegisterUserService implements RegisterUserUseCase {
 
     private Mono<RegistrationResult> insert(User user) {
         return transactions.atomically(() -> users.insert(user).flatMap(outcome -> switch (outcome) {
-            case INSERTED -> mailer.sendLink(user, Purpose.VERIFY_EMAIL,
-                            token -> new AccountMessage.VerifyEmail(user.id(), user.email(), user.name().first(), token))
+            case INSERTED -> mailer.sendLink(user, Purpose.VERIFY_EMAIL, AccountMessage.Kind.VERIFY_EMAIL,
+                            token -> AccountMessage.verifyEmail(user, token))
                     .thenReturn(new Registered(user.id()));
             case EMAIL_TAKEN -> Mono.just(new EmailTaken(user.email()));
         }));
@@ -81,7 +81,7 @@ public final class RegisterUserService implements RegisterUserUseCase {
     private Mono<RegistrationResult> tellOwner(EmailAddress email) {
         return users.findByEmail(email)
                 .flatMap(owner -> transactions.atomically(() -> mailer.send(owner,
-                        new AccountMessage.SignUpAttempted(owner.id(), owner.email(), owner.name().first()))))
+                        AccountMessage.signUpAttempted(owner))))
                 .thenReturn(new Registered(UserId.random()));
     }
 }

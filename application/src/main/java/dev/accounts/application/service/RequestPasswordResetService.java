@@ -22,7 +22,7 @@ public final class RequestPasswordResetService implements RequestPasswordResetUs
 
     @Override
     public Mono<MailRequestResult> request(String email) {
-        return requests.forAccount(email, user -> transactions.atomically(() -> mailer.sendLink(user, Purpose.RESET_PASSWORD,
-                token -> new AccountMessage.ResetPassword(user.id(), user.email(), user.name().first(), token))));
+        return requests.forAccount(email, user -> transactions.atomically(() -> mailer.sendLink(user, Purpose.RESET_PASSWORD, AccountMessage.Kind.RESET_PASSWORD,
+                token -> AccountMessage.resetPassword(user, token))));
     }
 }

@@ -24,7 +24,7 @@ public final class ResendVerificationService implements ResendVerificationUseCas
     public Mono<MailRequestResult> resend(String email) {
         return requests.forAccount(email, user -> user.isEmailVerified()
                 ? Mono.empty()
-                : transactions.atomically(() -> mailer.sendLink(user, Purpose.VERIFY_EMAIL,
-                        token -> new AccountMessage.VerifyEmail(user.id(), user.email(), user.name().first(), token))));
+                : transactions.atomically(() -> mailer.sendLink(user, Purpose.VERIFY_EMAIL, AccountMessage.Kind.VERIFY_EMAIL,
+                        token -> AccountMessage.verifyEmail(user, token))));
     }
 }

@@ -70,7 +70,7 @@ public final class ResetPasswordService implements ResetPasswordUseCase {
                     .flatMap(taken -> users.apply(user.id(), stored -> stored.passwordReset(hashed.hash(), clock.instant())))
                     .flatMap(changed -> sessionEndings.endAllOf(changed.id(), Optional.empty())
                             .then(throttle.reset(changed.email().key()))
-                            .then(mailer.sendNotice(new AccountMessage.PasswordChanged(changed.id(), changed.email(), changed.name().first())))
+                            .then(mailer.sendNotice(AccountMessage.passwordChanged(changed)))
                             .thenReturn(new PasswordReset())));
         });
     }

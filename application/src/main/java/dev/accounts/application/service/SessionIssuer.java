@@ -26,11 +26,12 @@ public final class SessionIssuer {
         this.clock = clock;
     }
 
+    /** Empty when the user was deleted after it was read: there is no one to start a session for. */
     Mono<SessionTokens> start(UserId user) {
         return Mono.defer(() -> {
             SecretToken refresh = SecretToken.random();
             Session session = Session.start(user, refresh.hash(), clock.instant(), policy);
-            return sessions.insert(session).thenReturn(tokens(session, refresh));
+            return sessions.insert(session).filter(Boolean::booleanValue).map(inserted -> tokens(session, refresh));
         });
     }
 

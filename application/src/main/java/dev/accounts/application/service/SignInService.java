@@ -101,8 +101,9 @@ public final class SignInService implements SignInUseCase {
                 .then(sessions.start(user.id()))
                 .map(tokens -> {
                     audit.record(new SignInAudit.Event(Outcome.SUCCESS, user.id(), command.clientIp()));
-                    return new SignedIn(UserProfile.of(user), tokens);
-                });
+                    return (SignInResult) new SignedIn(UserProfile.of(user), tokens);
+                })
+                .switchIfEmpty(Mono.fromSupplier(() -> invalid(Optional.empty(), command)));
     }
 
     /** Moves a hash made under older settings to the active ones, now that the password is at hand. */

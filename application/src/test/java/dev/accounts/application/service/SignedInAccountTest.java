@@ -60,6 +60,17 @@ class SignedInAccountTest {
     }
 
     @Test
+    void changingThePasswordCancelsAResetLinkWaitingInTheMailbox() {
+        accounts.requestPasswordReset.request("ada@example.com").block();
+        String link = accounts.latestToken("ada@example.com", dev.accounts.domain.messages.AccountMessage.ResetPassword.class);
+
+        accounts.changePassword.change(commandOf(here), PASSWORD, NEW_PASSWORD, NEW_PASSWORD).block();
+
+        assertThat(accounts.resetPassword.reset(link, "another fine passphrase", "another fine passphrase").block())
+                .isInstanceOf(dev.accounts.application.port.in.ResetPasswordUseCase.InvalidToken.class);
+    }
+
+    @Test
     void theOwnerIsToldOfEveryChangeHoweverManyMessagesCameBefore() {
         for (int i = 0; i < 10; i++) {
             accounts.resendVerification.resend("ada@example.com").block();

@@ -100,7 +100,7 @@ public final class Accounts {
         resendVerification = new ResendVerificationService(mailRequests, mailer, transactions);
         requestPasswordReset = new RequestPasswordResetService(mailRequests, mailer, transactions);
         resetPassword = new ResetPasswordService(tokens, userChanges, newPasswords, endings, throttle, mailer, transactions, clock);
-        changePassword = new ChangePasswordService(signedIn, throttledPasswords, newPasswords, userChanges, endings, mailer, transactions);
+        changePassword = new ChangePasswordService(signedIn, throttledPasswords, newPasswords, userChanges, tokens, endings, mailer, transactions);
         deleteAccount = new DeleteAccountService(signedIn, throttledPasswords, endings, users, sessions, tokens, outbox, throttle, transactions);
         signOutEverywhere = new SignOutEverywhereService(signedIn, endings);
         deliverMail = new DeliverMailService(outbox, mail, MessagePolicy.STANDARD, 50, Duration.ofMinutes(5), clock);

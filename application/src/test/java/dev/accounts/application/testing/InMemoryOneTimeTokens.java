@@ -43,6 +43,15 @@ public final class InMemoryOneTimeTokens implements OneTimeTokens {
     }
 
     @Override
+    public Mono<Void> revoke(UserId user, OneTimeToken.Purpose purpose) {
+        return Mono.fromRunnable(() -> {
+            synchronized (this) {
+                tokens.values().removeIf(stored -> stored.user().equals(user) && stored.purpose() == purpose);
+            }
+        });
+    }
+
+    @Override
     public Mono<Void> deleteAllOf(UserId user) {
         return Mono.fromRunnable(() -> {
             synchronized (this) {

@@ -2,6 +2,7 @@ package dev.accounts.application.testing;
 
 import dev.accounts.application.port.out.Outbox;
 import dev.accounts.domain.messages.AccountMessage;
+import dev.accounts.domain.user.EmailAddress;
 import dev.accounts.domain.user.UserId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -31,10 +32,11 @@ public final class InMemoryOutbox implements Outbox {
     }
 
     @Override
-    public Mono<Long> countFor(UserId user, Instant since) {
+    public Mono<Long> countSent(EmailAddress to, AccountMessage.Kind kind, Instant since) {
         return Mono.fromSupplier(() -> {
             synchronized (this) {
-                return rows.values().stream().filter(row -> row.message.user().equals(user) && !row.createdAt.isBefore(since)).count();
+                return rows.values().stream().filter(row -> row.message.to().key().equals(to.key()) && row.message.kind() == kind
+                        && !row.createdAt.isBefore(since)).count();
             }
         });
     }
@@ -77,8 +79,9 @@ public final class InMemoryOutbox implements Outbox {
         return settle(id, at, false);
     }
 
+    /** Delivered rows stay whole: nothing here outlives the test, so there is nothing to strip. */
     @Override
-    public Mono<Void> deleteUndeliveredOf(UserId user) {
+    public Mono<Void> forget(UserId user) {
         return Mono.fromRunnable(() -> {
             synchronized (this) {
                 rows.values().removeIf(row -> !row.delivered && row.message.user().equals(user));

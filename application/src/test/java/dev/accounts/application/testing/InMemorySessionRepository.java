@@ -18,11 +18,13 @@ public final class InMemorySessionRepository implements SessionRepository {
     private final Map<SessionId, Session> sessions = new ConcurrentHashMap<>();
     private final Map<TokenHash, SessionId> tokens = new ConcurrentHashMap<>();
 
+    /** Knows no users, so never finds one gone: the database's foreign key is what decides that. */
     @Override
-    public Mono<Void> insert(Session session) {
-        return Mono.fromRunnable(() -> {
+    public Mono<Boolean> insert(Session session) {
+        return Mono.fromSupplier(() -> {
             sessions.put(session.id(), session);
             tokens.put(session.current(), session.id());
+            return true;
         });
     }
 

@@ -58,6 +58,19 @@ public abstract class OneTimeTokensContract {
     }
 
     @Test
+    void revokesOnlyTheTokenOfOnePurpose() {
+        UserId user = existingUser();
+        OneTimeToken reset = OneTimeToken.issue(user, Purpose.RESET_PASSWORD, NOW).token();
+        OneTimeToken verification = OneTimeToken.issue(user, Purpose.VERIFY_EMAIL, NOW).token();
+        tokens().replace(reset).then(tokens().replace(verification)).block();
+
+        tokens().revoke(user, Purpose.RESET_PASSWORD).block();
+
+        assertThat(tokens().find(reset.hash()).block()).isNull();
+        assertThat(tokens().find(verification.hash()).block()).isEqualTo(verification);
+    }
+
+    @Test
     void deletesEveryTokenOfAUser() {
         UserId user = existingUser();
         OneTimeToken reset = OneTimeToken.issue(user, Purpose.RESET_PASSWORD, NOW).token();

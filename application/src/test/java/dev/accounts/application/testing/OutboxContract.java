@@ -5,6 +5,7 @@ import dev.accounts.application.port.out.Outbox.Pending;
 import dev.accounts.domain.messages.AccountMessage;
 import dev.accounts.domain.testing.Emails;
 import dev.accounts.domain.token.SecretToken;
+import dev.accounts.domain.user.EmailAddress;
 import dev.accounts.domain.user.UserId;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,12 +83,23 @@ public abstract class OutboxContract {
     }
 
     @Test
-    void countsAUsersMessagesSinceAnInstant() {
-        UserId user = existingUser();
-        outbox().enqueue(verification(user), NOW.minusSeconds(3600)).then(outbox().enqueue(verification(user), NOW)).block();
+    void countsTheMessagesOfAKindToAnAddressSinceAnInstantWhoeverTheyWereFor() {
+        EmailAddress inbox = Emails.email("counted-" + UUID.randomUUID() + "@example.com");
+        UserId deleted = existingUser();
+        outbox().enqueue(new AccountMessage.VerifyEmail(deleted, inbox, "Zoë", SecretToken.random()), NOW.minusSeconds(3600))
+                .then(outbox().enqueue(new AccountMessage.VerifyEmail(deleted, inbox, "Zoë", SecretToken.random()), NOW))
+                .then(outbox().enqueue(new AccountMessage.PasswordChanged(deleted, inbox, "Zoë"), NOW))
+                .then(outbox().enqueue(new AccountMessage.VerifyEmail(existingUser(), inbox, "Zoë", SecretToken.random()), NOW))
+                .block();
+        claimAll(NOW.plusSeconds(1)).stream().filter(pending -> pending.message().to().equals(inbox))
+                .forEach(pending -> outbox().delivered(pending.id(), NOW.plusSeconds(1)).block());
 
-        assertThat(outbox().countFor(user, NOW.minusSeconds(60)).block()).isEqualTo(1);
-        assertThat(outbox().countFor(existingUser(), NOW.minusSeconds(60)).block()).isZero();
+        outbox().forget(deleted).block();
+
+        assertThat(outbox().countSent(inbox, AccountMessage.Kind.VERIFY_EMAIL, NOW.minusSeconds(60)).block()).isEqualTo(2);
+        assertThat(outbox().countSent(inbox, AccountMessage.Kind.PASSWORD_CHANGED, NOW.minusSeconds(60)).block()).isEqualTo(1);
+        assertThat(outbox().countSent(Emails.email("other-" + UUID.randomUUID() + "@example.com"), AccountMessage.Kind.VERIFY_EMAIL,
+                NOW.minusSeconds(60)).block()).isZero();
     }
 
     @Test
@@ -95,7 +108,7 @@ public abstract class OutboxContract {
         UserId staying = existingUser();
         outbox().enqueue(verification(leaving), NOW).then(outbox().enqueue(verification(staying), NOW)).block();
 
-        outbox().deleteUndeliveredOf(leaving).block();
+        outbox().forget(leaving).block();
 
         List<Pending> claimed = claimAll(NOW.plusSeconds(200));
         assertThat(claimed).noneMatch(pending -> pending.message().user().equals(leaving));

@@ -28,7 +28,7 @@ public final class RememberingSessionRepository implements SessionRepository {
     }
 
     @Override
-    public Mono<Void> insert(Session session) {
+    public Mono<Boolean> insert(Session session) {
         return sessions.insert(session);
     }
 

@@ -79,7 +79,7 @@ class RememberingRepositoriesTest {
     private record CountingReads(SessionRepository sessions, AtomicInteger reads) implements SessionRepository {
 
         @Override
-        public reactor.core.publisher.Mono<Void> insert(Session session) {
+        public reactor.core.publisher.Mono<Boolean> insert(Session session) {
             return sessions.insert(session);
         }
 

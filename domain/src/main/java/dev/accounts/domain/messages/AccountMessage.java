@@ -2,6 +2,7 @@ package dev.accounts.domain.messages;
 
 import dev.accounts.domain.token.SecretToken;
 import dev.accounts.domain.user.EmailAddress;
+import dev.accounts.domain.user.User;
 import dev.accounts.domain.user.UserId;
 
 import java.util.Objects;
@@ -11,6 +12,31 @@ import java.util.Objects;
  * It carries what its text needs and nothing more: never a password or a hash.
  */
 public sealed interface AccountMessage {
+
+    static VerifyEmail verifyEmail(User user, SecretToken token) {
+        return new VerifyEmail(user.id(), user.email(), greetingOf(user), token);
+    }
+
+    static ResetPassword resetPassword(User user, SecretToken token) {
+        return new ResetPassword(user.id(), user.email(), greetingOf(user), token);
+    }
+
+    static SignUpAttempted signUpAttempted(User owner) {
+        return new SignUpAttempted(owner.id(), owner.email(), greetingOf(owner));
+    }
+
+    static PasswordChanged passwordChanged(User user) {
+        return new PasswordChanged(user.id(), user.email(), greetingOf(user));
+    }
+
+    /**
+     * The name to greet by, once the address is proven. Until then whoever signed up chose it, perhaps for
+     * someone else's inbox, and a name is text an attacker could fill with a link or a warning: such a
+     * message greets no one by name.
+     */
+    private static String greetingOf(User user) {
+        return user.isEmailVerified() ? user.name().first() : null;
+    }
 
     /** Where it goes. */
     EmailAddress to();
@@ -41,4 +67,16 @@ public sealed interface AccountMessage {
     }
 
     UserId user();
+
+    default Kind kind() {
+        return switch (this) {
+            case VerifyEmail verify -> Kind.VERIFY_EMAIL;
+            case ResetPassword reset -> Kind.RESET_PASSWORD;
+            case SignUpAttempted attempted -> Kind.SIGN_UP_ATTEMPTED;
+            case PasswordChanged changed -> Kind.PASSWORD_CHANGED;
+        };
+    }
+
+    /** What a message is about, which is also what an inbox's cap counts by. */
+    enum Kind { VERIFY_EMAIL, RESET_PASSWORD, SIGN_UP_ATTEMPTED, PASSWORD_CHANGED }
 }

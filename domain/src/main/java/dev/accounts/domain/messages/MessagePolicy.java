@@ -6,18 +6,18 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How many messages an account may be sent, and how delivery retries: a mail bomb against one inbox is
- * bounded by {@link #maxPerAccount} in {@link #window}, and a mail server that is down is retried with
+ * How many messages an inbox may be sent, and how delivery retries: a mail bomb against one inbox is
+ * bounded by {@link #maxPerInbox} messages of a kind in {@link #window}, and a mail server that is down is retried with
  * exponential back-off until {@link #giveUpAfter}.
  */
-public record MessagePolicy(int maxPerAccount, Duration window, Duration firstRetry, Duration maxRetry, Duration giveUpAfter) {
+public record MessagePolicy(int maxPerInbox, Duration window, Duration firstRetry, Duration maxRetry, Duration giveUpAfter) {
 
     public static final MessagePolicy STANDARD =
             new MessagePolicy(5, Duration.ofHours(1), Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofDays(2));
 
     public MessagePolicy {
-        if (maxPerAccount < 1) {
-            throw new IllegalArgumentException("maxPerAccount must be positive");
+        if (maxPerInbox < 1) {
+            throw new IllegalArgumentException("maxPerInbox must be positive");
         }
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(firstRetry, "firstRetry");
@@ -27,7 +27,7 @@ public record MessagePolicy(int maxPerAccount, Duration window, Duration firstRe
 
     /** Whether one more message fits, given how many this account was sent within the window. */
     public boolean allowsAnother(long sentInWindow) {
-        return sentInWindow < maxPerAccount;
+        return sentInWindow < maxPerInbox;
     }
 
     /**

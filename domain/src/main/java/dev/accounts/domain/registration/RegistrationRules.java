@@ -84,8 +84,9 @@ public final class RegistrationRules {
             violations.add(new Violation(field, field + ".too_long", label + " must be at most " + MAX_NAME_LENGTH + " characters."));
             return Optional.empty();
         }
-        if (Text.hasControlCharacter(name) || !Text.isWellFormed(name)) {
-            violations.add(new Violation(field, field + ".invalid", label + " must not contain control characters or broken Unicode."));
+        if (Text.hasControlCharacter(name) || Text.hasInvisibleFormatting(name) || !Text.isWellFormed(name)) {
+            violations.add(new Violation(field, field + ".invalid",
+                    label + " must not contain control characters, invisible formatting characters or broken Unicode."));
             return Optional.empty();
         }
         return Optional.of(name);

@@ -5,6 +5,9 @@ import java.util.Locale;
 /** Checks on user-typed text that the JDK does not name. */
 public final class Text {
 
+    private static final int ZERO_WIDTH_NON_JOINER = 0x200C;
+    private static final int ZERO_WIDTH_JOINER = 0x200D;
+
     private Text() {
     }
 
@@ -24,6 +27,19 @@ public final class Text {
     /** True when the string holds a control character (C0, DEL or C1), NUL and line breaks included. */
     public static boolean hasControlCharacter(String text) {
         return text.chars().anyMatch(Character::isISOControl);
+    }
+
+    /**
+     * True when the string holds a character that changes how the rest reads without showing itself:
+     * line and paragraph separators, and formatting characters (direction overrides, zero-width spaces,
+     * tags), but not the zero-width joiners some scripts and emoji need.
+     */
+    public static boolean hasInvisibleFormatting(String text) {
+        return text.codePoints().anyMatch(point -> switch (Character.getType(point)) {
+            case Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> true;
+            case Character.FORMAT -> point != ZERO_WIDTH_NON_JOINER && point != ZERO_WIDTH_JOINER;
+            default -> false;
+        });
     }
 
     public static int codePointLength(String text) {

@@ -140,6 +140,16 @@ class RegistrationRulesTest {
     }
 
     @Test
+    void refusesNamesThatHideTextButKeepsTheJoinersScriptsNeed() {
+        for (String hidden : new String[]{"Ada\u2028Your account is suspended", "Ada\u202Eecilrevo", "Ada\u200B", "\uFEFFAda",
+                "Ada\uDB40\uDC41", "Ada\u2029Lovelace"}) {
+            assertThat(codes(rules.check(with(valid(), "firstName", hidden)))).as(hidden).containsExactly("firstName.invalid");
+        }
+        assertThat(rules.check(with(valid(), "firstName", "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645"))).isInstanceOf(RegistrationCheck.Accepted.class);
+        assertThat(rules.check(with(valid(), "lastName", "\uD83D\uDC69\u200D\uD83D\uDCBB"))).isInstanceOf(RegistrationCheck.Accepted.class);
+    }
+
+    @Test
     void neverAllowsAMinimumBelowEight() {
         assertThatIllegalArgumentException().isThrownBy(() -> PasswordPolicy.recommended().withMinLength(7));
         assertThat(PasswordPolicy.recommended().withMinLength(8).minLength()).isEqualTo(8);

@@ -18,9 +18,13 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -47,14 +51,15 @@ public final class R2dbcOutbox implements Outbox {
             UUID id = UUID.randomUUID();
             byte[] sealedToken = tokenOf(message).map(token -> seal.seal(token, id)).orElse(null);
             return database.sql("""
-                            INSERT INTO outbox_messages (message_id, user_id, kind, recipient, recipient_key, first_name, sealed_token,
-                                                         created_at, due_at)
-                            VALUES (:id, :user, :kind, :recipient, :recipientKey, :firstName, :sealedToken, :now, :now)""")
+                            INSERT INTO outbox_messages (message_id, user_id, kind, recipient, recipient_key, recipient_digest, first_name,
+                                                         sealed_token, created_at, due_at)
+                            VALUES (:id, :user, :kind, :recipient, :recipientKey, :recipientDigest, :firstName, :sealedToken, :now, :now)""")
                     .bind("id", id)
                     .bind("user", message.user().value())
-                    .bind("kind", Kind.of(message).name())
+                    .bind("kind", message.kind().name())
                     .bind("recipient", message.to().value())
                     .bind("recipientKey", message.to().key())
+                    .bind("recipientDigest", digestOf(message.to()))
                     .bind("firstName", valueOrNull(message.firstName(), String.class))
                     .bind("sealedToken", valueOrNull(sealedToken, byte[].class))
                     .bind("now", now)
@@ -63,9 +68,12 @@ public final class R2dbcOutbox implements Outbox {
     }
 
     @Override
-    public Mono<Long> countFor(UserId user, Instant since) {
-        return database.sql("SELECT count(*) AS enqueued FROM outbox_messages WHERE user_id = :user AND created_at >= :since")
-                .bind("user", user.value())
+    public Mono<Long> countSent(EmailAddress to, AccountMessage.Kind kind, Instant since) {
+        return database.sql("""
+                        SELECT count(*) AS enqueued FROM outbox_messages
+                        WHERE recipient_digest = :recipientDigest AND kind = :kind AND created_at >= :since""")
+                .bind("recipientDigest", digestOf(to))
+                .bind("kind", kind.name())
                 .bind("since", since)
                 .map(row -> row.get("enqueued", Long.class))
                 .one();
@@ -96,11 +104,11 @@ public final class R2dbcOutbox implements Outbox {
     }
 
     /**
-     * A token that no longer opens (the row was altered, or the key changed) can never be mailed: giving up
-     * on its message keeps it from being claimed, and failing, again and again.
+     * A message whose account is gone, or whose token no longer opens (the row was altered, or the key
+     * changed), can never be mailed: giving up on it keeps it from being claimed, and failing, again and again.
      */
     private Mono<Pending> abandonUnreadable(UUID id, Instant now) {
-        log.warn("outbox message {} is abandoned: its sealed token does not open under this key", id);
+        log.warn("outbox message {} is abandoned: its account is gone or its sealed token does not open under this key", id);
         return abandoned(id, now).then(Mono.empty());
     }
 
@@ -130,10 +138,24 @@ public final class R2dbcOutbox implements Outbox {
     }
 
     @Override
-    public Mono<Void> deleteUndeliveredOf(UserId user) {
+    public Mono<Void> forget(UserId user) {
         return database.sql("DELETE FROM outbox_messages WHERE user_id = :user AND delivered_at IS NULL")
                 .bind("user", user.value())
-                .then();
+                .then()
+                .then(database.sql("""
+                                UPDATE outbox_messages SET user_id = NULL, recipient = '', recipient_key = '', first_name = NULL, sealed_token = NULL
+                                WHERE user_id = :user""")
+                        .bind("user", user.value())
+                        .then());
+    }
+
+    /** An address's stand-in once the address is forgotten; hex SHA-256 of its key, so every spelling counts alike. */
+    private static String digestOf(EmailAddress address) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(address.key().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every JDK has SHA-256", impossible);
+        }
     }
 
     @Override
@@ -157,34 +179,24 @@ public final class R2dbcOutbox implements Outbox {
         };
     }
 
-    /** What the {@code kind} column holds. */
-    private enum Kind {
-        VERIFY_EMAIL, RESET_PASSWORD, SIGN_UP_ATTEMPTED, PASSWORD_CHANGED;
-
-        static Kind of(AccountMessage message) {
-            return switch (message) {
-                case VerifyEmail verify -> VERIFY_EMAIL;
-                case ResetPassword reset -> RESET_PASSWORD;
-                case SignUpAttempted attempted -> SIGN_UP_ATTEMPTED;
-                case PasswordChanged changed -> PASSWORD_CHANGED;
-            };
-        }
-    }
-
-    /** A claimed row, read before its token is opened, which may fail. */
-    private record ClaimedRow(long enqueued, UUID id, UserId user, Kind kind, EmailAddress to, String firstName, byte[] sealedToken, int attempts,
-                              Instant createdAt) {
+    /** A claimed row, read before its token is opened, which may fail; {@code user} is null once the account is deleted. */
+    private record ClaimedRow(long enqueued, UUID id, UserId user, AccountMessage.Kind kind, EmailAddress to, String firstName,
+                              byte[] sealedToken, int attempts, Instant createdAt) {
 
         static ClaimedRow of(Readable row) {
-            return new ClaimedRow(row.get("enqueued", Long.class), row.get("message_id", UUID.class), new UserId(row.get("user_id", UUID.class)),
-                    Kind.valueOf(row.get("kind", String.class)),
+            UUID user = row.get("user_id", UUID.class);
+            return new ClaimedRow(row.get("enqueued", Long.class), row.get("message_id", UUID.class), user == null ? null : new UserId(user),
+                    AccountMessage.Kind.valueOf(row.get("kind", String.class)),
                     new EmailAddress(row.get("recipient", String.class), row.get("recipient_key", String.class)),
                     row.get("first_name", String.class), row.get("sealed_token", byte[].class), row.get("attempts", Integer.class),
                     row.get("created_at", Instant.class));
         }
 
-        /** Empty when the message needs a token and its seal does not open. */
+        /** Empty when its account is gone (deleted other than through the outbox), or its token's seal does not open. */
         Optional<AccountMessage> toMessage(TokenSeal seal) {
+            if (user == null) {
+                return Optional.empty();
+            }
             return switch (kind) {
                 case VERIFY_EMAIL -> openedToken(seal).map(token -> new VerifyEmail(user, to, firstName, token));
                 case RESET_PASSWORD -> openedToken(seal).map(token -> new ResetPassword(user, to, firstName, token));

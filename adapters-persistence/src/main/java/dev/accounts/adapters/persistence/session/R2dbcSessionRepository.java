@@ -6,6 +6,8 @@ import dev.accounts.domain.session.SessionId;
 import dev.accounts.domain.token.TokenHash;
 import dev.accounts.domain.user.UserId;
 import io.r2dbc.spi.Readable;
+import io.r2dbc.postgresql.api.PostgresqlException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -22,6 +24,8 @@ import java.util.UUID;
  */
 public final class R2dbcSessionRepository implements SessionRepository {
 
+    private static final String USER_KEY = "sessions_user_id_fkey";
+
     private static final String COLUMNS = "s.session_id, s.user_id, s.expires_at, s.current_token_hash, s.replaced_token_hashes, "
             + "s.replaced_at, s.revoked_at, s.version";
 
@@ -32,11 +36,11 @@ public final class R2dbcSessionRepository implements SessionRepository {
     }
 
     @Override
-    public Mono<Void> insert(Session session) {
+    public Mono<Boolean> insert(Session session) {
         return database.sql("""
                         WITH s AS (
                             INSERT INTO sessions (session_id, user_id, expires_at, current_token_hash, version)
-                            VALUES (:id, :user, :expiresAt, :current, :version)
+                            SELECT :id, :user, :expiresAt, :current, :version WHERE EXISTS (SELECT 1 FROM users WHERE user_id = :user)
                             RETURNING session_id, current_token_hash)
                         INSERT INTO session_tokens (token_hash, session_id) SELECT current_token_hash, session_id FROM s""")
                 .bind("id", session.id().value())
@@ -44,7 +48,17 @@ public final class R2dbcSessionRepository implements SessionRepository {
                 .bind("expiresAt", session.expiresAt())
                 .bind("current", session.current().hex())
                 .bind("version", session.version())
-                .then();
+                .fetch()
+                .rowsUpdated()
+                // A deletion that commits between the check and the insert is caught by the foreign key instead.
+                .onErrorResume(R2dbcSessionRepository::isUserGone, gone -> Mono.just(0L))
+                .map(inserted -> inserted == 1);
+    }
+
+    private static boolean isUserGone(Throwable error) {
+        return error instanceof DataIntegrityViolationException
+                && error.getCause() instanceof PostgresqlException postgres
+                && postgres.getErrorDetails().getConstraintName().map(USER_KEY::equals).orElse(false);
     }
 
     @Override

@@ -56,6 +56,14 @@ public final class R2dbcOneTimeTokens implements OneTimeTokens {
         return database.sql("DELETE FROM one_time_tokens WHERE user_id = :user").bind("user", user.value()).then();
     }
 
+    @Override
+    public Mono<Void> revoke(UserId user, OneTimeToken.Purpose purpose) {
+        return database.sql("DELETE FROM one_time_tokens WHERE user_id = :user AND purpose = :purpose")
+                .bind("user", user.value())
+                .bind("purpose", purpose.name())
+                .then();
+    }
+
     private static OneTimeToken toToken(Readable row) {
         return new OneTimeToken(new TokenHash(row.get("token_hash", String.class)), new UserId(row.get("user_id", UUID.class)),
                 OneTimeToken.Purpose.valueOf(row.get("purpose", String.class)), row.get("expires_at", Instant.class));

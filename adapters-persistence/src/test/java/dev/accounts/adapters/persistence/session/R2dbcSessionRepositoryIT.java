@@ -5,7 +5,16 @@ import dev.accounts.adapters.persistence.testing.StoredUsers;
 import dev.accounts.application.port.out.SessionRepository;
 import dev.accounts.application.testing.SessionRepositoryContract;
 import dev.accounts.domain.user.UserId;
+import dev.accounts.domain.session.RefreshPolicy;
+import dev.accounts.domain.session.Session;
+import dev.accounts.domain.token.SecretToken;
+import org.junit.jupiter.api.Test;
 import org.springframework.r2dbc.core.DatabaseClient;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class R2dbcSessionRepositoryIT extends SessionRepositoryContract {
 
@@ -24,5 +33,14 @@ class R2dbcSessionRepositoryIT extends SessionRepositoryContract {
             user = StoredUsers.anyStoredUser();
         }
         return user;
+    }
+
+    @Test
+    void startsNoSessionForAUserThatIsGone() {
+        Session orphan = Session.start(UserId.random(), SecretToken.random().hash(), Instant.now(),
+                new RefreshPolicy(Duration.ofDays(14), Duration.ofSeconds(10)));
+
+        assertThat(repository.insert(orphan).block()).isFalse();
+        assertThat(repository.findById(orphan.id()).block()).isNull();
     }
 }

@@ -90,7 +90,7 @@ class R2dbcUserRepositoryIT extends UserRepositoryContract {
     }
 
     @Test
-    void deletingAUserTakesItsSessionsTokensAndMessagesWithIt() {
+    void deletingAUserTakesItsSessionsAndTokensWithItAndLeavesNoMessageItsOwn() {
         User user = aUser(anyEmail());
         repository.insert(user).block();
         Instant now = Instant.now();

@@ -5,6 +5,7 @@ import io.netty.handler.ipfilter.IpSubnetFilterRule;
 import io.netty.util.NetUtil;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -54,6 +55,30 @@ public final class ClientAddresses {
             }
         }
         return peer;
+    }
+
+    /**
+     * What per-client limits count by: the client's IPv4 address, or the /64 network of its IPv6 address,
+     * since one subscriber is given a whole /64 and may use any address in it (RFC 6177).
+     */
+    public String limitKeyOf(ServerHttpRequest request) {
+        String client = of(request);
+        InetAddress address = UNKNOWN.equals(client) ? null : literal(client);
+        return address instanceof Inet6Address ? limitUnitOf(address).getHostAddress() + "/64" : client;
+    }
+
+    /** An IPv4 address as it is; an IPv6 address as its /64 network. */
+    public static InetAddress limitUnitOf(InetAddress address) {
+        if (!(address instanceof Inet6Address)) {
+            return address;
+        }
+        byte[] network = Arrays.copyOf(address.getAddress(), 16);
+        Arrays.fill(network, 8, 16, (byte) 0);
+        try {
+            return InetAddress.getByAddress(network);
+        } catch (UnknownHostException impossible) {
+            throw new IllegalStateException("sixteen bytes are an IPv6 address", impossible);
+        }
     }
 
     /** Whether the socket's peer is one of the trusted proxies, whose forwarding headers may be believed. */

@@ -28,7 +28,7 @@ import java.util.Set;
  */
 public final class RateLimitFilter implements WebFilter {
 
-    private static final Set<Integer> REFUSED_FOR_SHAPE = Set.of(400, 408, 413, 415);
+    private static final Set<Integer> REFUSED_FOR_SHAPE = Set.of(400, 405, 408, 413, 415);
     private static final FieldError EXCEEDED = new FieldError("request", "rate_limit.exceeded",
             "Too many requests from this address; retry after the time in Retry-After. "
                     + "Trying the service locally? Start it with ACCOUNTS_RATE_LIMIT_ENABLED=false to turn the limits off.");
@@ -58,7 +58,7 @@ public final class RateLimitFilter implements WebFilter {
         if (rule == null) {
             return chain.filter(exchange);
         }
-        String client = clients.of(exchange.getRequest());
+        String client = clients.limitKeyOf(exchange.getRequest());
         return buckets.tryConsume(client, rule)
                 .map(probe -> new Outcome(probe, false))
                 .onErrorResume(failure -> {
@@ -82,7 +82,7 @@ public final class RateLimitFilter implements WebFilter {
     }
 
     /**
-     * A request the service refused for its shape (400, 413, 415, or a body that never came: 408) cost
+     * A request the service refused for its shape (400, 405, 413, 415, or a body that never came: 408) cost
      * nothing worth limiting: it never
      * reached the uniqueness check or any password work, so its token is given back. A person correcting
      * typos in a form does not use up their sign-ups.

@@ -86,7 +86,8 @@ public final class ConnectionGuard implements NettyServerCustomizer {
             channel.close();
             return false;
         }
-        InetAddress address = remote instanceof InetSocketAddress socket && !clients.isTrustedProxy(socket.getAddress()) ? socket.getAddress() : null;
+        InetAddress address = remote instanceof InetSocketAddress socket && !clients.isTrustedProxy(socket.getAddress())
+                ? ClientAddresses.limitUnitOf(socket.getAddress()) : null;
         if (address != null && !admitFrom(address)) {
             open.decrementAndGet();
             refusedConnections.log("refused a connection from {}: it has {} open, the most one address may", remote,

@@ -60,6 +60,18 @@ class ClientAddressesTest {
     }
 
     @Test
+    void limitsCountAnIpv6ClientByItsSlash64AndAnIpv4ClientByItsAddress() {
+        ClientAddresses clients = new ClientAddresses(List.of("::1"));
+
+        assertThat(clients.limitKeyOf(from("2001:db8:1:2::a"))).isEqualTo("2001:db8:1:2:0:0:0:0/64")
+                .isEqualTo(clients.limitKeyOf(from("2001:db8:1:2:ffff:1:2:3")))
+                .isEqualTo(clients.limitKeyOf(from("::1", "2001:db8:1:2::77")));
+        assertThat(clients.limitKeyOf(from("2001:db8:1:3::a"))).isEqualTo("2001:db8:1:3:0:0:0:0/64");
+        assertThat(clients.limitKeyOf(from("203.0.113.9"))).isEqualTo("203.0.113.9");
+        assertThat(clients.of(from("2001:db8:1:2::a"))).as("logs keep the whole address").isEqualTo("2001:db8:1:2:0:0:0:a");
+    }
+
+    @Test
     void refusesAHostNameAsATrustedProxy() {
         assertThatIllegalArgumentException().isThrownBy(() -> new ClientAddresses(List.of("proxy.internal")));
         assertThatIllegalArgumentException().isThrownBy(() -> new ClientAddresses(List.of("10.0.0.0/33")));

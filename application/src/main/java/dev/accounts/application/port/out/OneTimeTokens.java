@@ -20,6 +20,9 @@ public interface OneTimeTokens {
      */
     Mono<OneTimeToken> take(TokenHash hash);
 
+    /** Removes the user's token for this purpose, if there is one: its link stops working. */
+    Mono<Void> revoke(UserId user, OneTimeToken.Purpose purpose);
+
     /** Removes every token of the user. */
     Mono<Void> deleteAllOf(UserId user);
 }

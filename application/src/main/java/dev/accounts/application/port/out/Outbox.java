@@ -1,6 +1,7 @@
 package dev.accounts.application.port.out;
 
 import dev.accounts.domain.messages.AccountMessage;
+import dev.accounts.domain.user.EmailAddress;
 import dev.accounts.domain.user.UserId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -19,8 +20,11 @@ public interface Outbox {
     /** Stores the message for delivery as soon as possible. */
     Mono<Void> enqueue(AccountMessage message, Instant now);
 
-    /** How many messages were enqueued for the user since {@code since}, for the per-account cap. */
-    Mono<Long> countFor(UserId user, Instant since);
+    /**
+     * How many messages of this kind were enqueued for this address since {@code since}, whichever account
+     * they were for (one deleted since included), for the per-inbox cap.
+     */
+    Mono<Long> countSent(EmailAddress to, AccountMessage.Kind kind, Instant since);
 
     /**
      * Claims up to {@code max} messages that are due and not claimed by anyone, each for {@code lease}:
@@ -36,8 +40,11 @@ public interface Outbox {
     /** Gives up on the message: it stays on record, undelivered, until it is forgotten. */
     Mono<Void> abandoned(UUID id, Instant at);
 
-    /** Removes every message of the user not yet delivered. */
-    Mono<Void> deleteUndeliveredOf(UserId user);
+    /**
+     * Forgets the user's messages: those not yet delivered go; the delivered ones keep only what the per-inbox
+     * cap counts (their kind, time and a digest of the address) until they are purged with the other settled ones.
+     */
+    Mono<Void> forget(UserId user);
 
     /** Forgets messages delivered or abandoned before {@code before}; the number forgotten. */
     Mono<Long> forgetSettledBefore(Instant before);

@@ -15,8 +15,8 @@ import java.time.Instant;
  */
 public interface SessionRepository {
 
-    /** Stores a new session and its first token. */
-    Mono<Void> insert(Session session);
+    /** Stores a new session and its first token: false when its user no longer exists (deleted meanwhile). */
+    Mono<Boolean> insert(Session session);
 
     /** The session that issued the token with this hash, rotated or not; empty when none did. */
     Mono<Session> findByToken(TokenHash token);
