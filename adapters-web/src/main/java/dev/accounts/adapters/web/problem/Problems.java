@@ -10,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Builds every error answer: an RFC 9457 problem that also carries the original service's
@@ -38,14 +39,14 @@ public final class Problems {
 
     /** A problem about one violation, whose code also names the problem type ({@code auth.invalid_credentials} → {@code auth-invalid-credentials}). */
     public static ResponseEntity<ProblemDetail> of(HttpStatus status, String title, FieldError violation) {
-        ProblemDetail problem = problem(status, violation.code().replace('.', '-').replace('_', '-'), title, violation.message(), List.of(violation));
+        ProblemDetail problem = problem(status, slugOf(violation.code()), title, violation.message(), List.of(violation));
         return ResponseEntity.status(status).body(problem);
     }
 
     /** 429 with {@code Retry-After} rounded up to whole seconds. */
     public static ResponseEntity<ProblemDetail> tooManyRequests(FieldError violation, Duration retryAfter) {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-        ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, violation.code().replace('.', '-').replace('_', '-'),
+        ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, slugOf(violation.code()),
                 "Too many requests", violation.message(), List.of(violation));
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(problem);
     }
@@ -71,6 +72,11 @@ public final class Problems {
         problem.setProperty("message", violations.isEmpty() ? messageOf(problem) : violations.getFirst().message());
         problem.setProperty("errors", violations);
         return problem;
+    }
+
+    /** A code as a problem type's last part, lower case throughout: {@code currentPassword.incorrect} → {@code current-password-incorrect}. */
+    static String slugOf(String code) {
+        return code.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT).replace('.', '-').replace('_', '-');
     }
 
     private static String messageOf(ProblemDetail problem) {

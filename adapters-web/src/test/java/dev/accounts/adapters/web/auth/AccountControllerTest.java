@@ -125,7 +125,8 @@ class AccountControllerTest extends WebSliceTest {
                 .thenReturn(Mono.just(new AccountChangeResult.SessionMismatch()));
 
         client.post().uri("/users/me/password").header(HttpHeaders.AUTHORIZATION, "Bearer a").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
-                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].code").isEqualTo("currentPassword.incorrect");
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].code").isEqualTo("currentPassword.incorrect")
+                .jsonPath("$.type").isEqualTo("urn:accounts:problem:current-password-incorrect");
         client.post().uri("/users/me/password").header(HttpHeaders.AUTHORIZATION, "Bearer a").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
                 .exchange().expectStatus().isEqualTo(429).expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "4");
         client.post().uri("/users/me/password").header(HttpHeaders.AUTHORIZATION, "Bearer a").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
