@@ -159,9 +159,11 @@ public record AccountsProperties(@DefaultValue Password password, @DefaultValue 
      * @param bodyReadTimeout   from the end of the headers to the end of the body
      * @param maxConnections    open connections at most; idle ones close after {@code server.netty.idle-timeout}
      * @param maxConnectionsPerAddress open connections from one client address (trusted proxies excepted); 0 means half of {@code maxConnections}
+     * @param longestRetryAfterHold the most a request that ignored its connection's last {@code Retry-After} is held
      */
     public record Server(@DefaultValue("10s") Duration headerReadTimeout, @DefaultValue("10s") Duration bodyReadTimeout,
-                         @DefaultValue("1024") int maxConnections, @DefaultValue("0") int maxConnectionsPerAddress) {
+                         @DefaultValue("1024") int maxConnections, @DefaultValue("0") int maxConnectionsPerAddress,
+                         @DefaultValue("5s") Duration longestRetryAfterHold) {
 
         int effectiveMaxConnectionsPerAddress() {
             return maxConnectionsPerAddress > 0 ? maxConnectionsPerAddress : Math.max(1, maxConnections / 2);

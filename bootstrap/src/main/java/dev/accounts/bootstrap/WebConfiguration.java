@@ -17,6 +17,7 @@ import dev.accounts.adapters.web.ratelimit.RedisClientBuckets;
 import dev.accounts.adapters.web.headers.StrictTransportSecurity;
 import dev.accounts.adapters.web.server.ConnectionGuard;
 import dev.accounts.adapters.web.server.ConnectionLimits;
+import dev.accounts.adapters.web.server.RetryAfterDiscipline;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCredentials;
 import io.lettuce.core.RedisCredentialsProvider;
@@ -106,6 +107,13 @@ class WebConfiguration {
         AccountsProperties.Server server = properties.server();
         return new ConnectionGuard(new ConnectionLimits(server.headerReadTimeout(), server.bodyReadTimeout(), server.maxConnections(),
                 server.effectiveMaxConnectionsPerAddress()), clients);
+    }
+
+    /** Before anything that reads a body: a held request costs nothing until its time comes. */
+    @Bean
+    @Order(5)
+    RetryAfterDiscipline retryAfterDiscipline(AccountsProperties properties, ClientAddresses clients) {
+        return new RetryAfterDiscipline(clients, properties.server().longestRetryAfterHold());
     }
 
     @Bean

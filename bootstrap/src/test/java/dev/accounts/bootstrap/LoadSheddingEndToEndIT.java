@@ -12,13 +12,18 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -112,5 +117,59 @@ class LoadSheddingEndToEndIT extends EndToEndTest {
             status = register(email).expectBody().returnResult().getStatus().value();
         } while (status == 503 && System.nanoTime() < deadline);
         assertThat(status).isEqualTo(201);
+    }
+
+    /**
+     * A client that comes straight back on the same connection after a 503 is answered no sooner than its
+     * Retry-After; one that comes on a new connection is answered at once.
+     */
+    @Test
+    void holdsARetryThatIgnoredRetryAfterOnItsConnection() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch busy = new CountDownLatch(1);
+        queue.admit("203.0.113.98", hashing.submit(() -> {
+            busy.countDown();
+            return release.await(30, TimeUnit.SECONDS);
+        })).subscribe();
+        busy.await(10, TimeUnit.SECONDS);
+        try (Socket impatient = new Socket("127.0.0.1", port); Socket newcomer = new Socket("127.0.0.1", port)) {
+            impatient.setSoTimeout(10_000);
+            newcomer.setSoTimeout(10_000);
+
+            assertThat(exchange(impatient)).startsWith("HTTP/1.1 503").contains("Retry-After: 1");
+            long retried = System.nanoTime();
+            assertThat(exchange(impatient)).startsWith("HTTP/1.1 503");
+            long held = System.nanoTime() - retried;
+            long fresh = System.nanoTime();
+            assertThat(exchange(newcomer)).startsWith("HTTP/1.1 503");
+
+            assertThat(Duration.ofNanos(held)).isGreaterThan(Duration.ofMillis(900));
+            assertThat(Duration.ofNanos(System.nanoTime() - fresh)).isLessThan(Duration.ofMillis(900));
+        } finally {
+            release.countDown();
+        }
+    }
+
+    /** One keep-alive request for a new account, and its whole answer (headers and body) as text. */
+    private String exchange(Socket socket) throws IOException {
+        String body = "{\"email\":\"" + anyEmail() + "\",\"password\":\"" + PASSWORD + "\",\"confirmPassword\":\"" + PASSWORD + "\"}";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        socket.getOutputStream().write(("POST /users/register HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + bytes.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().write(bytes);
+        socket.getOutputStream().flush();
+        InputStream in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int next = in.read();
+            if (next < 0) {
+                throw new IOException("closed after " + head);
+            }
+            head.append((char) next);
+        }
+        Matcher length = Pattern.compile("(?i)content-length: (\\d+)").matcher(head);
+        int remaining = length.find() ? Integer.parseInt(length.group(1)) : 0;
+        byte[] answer = in.readNBytes(remaining);
+        return head + new String(answer, StandardCharsets.UTF_8);
     }
 }
