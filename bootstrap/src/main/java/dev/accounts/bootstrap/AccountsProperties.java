@@ -35,7 +35,7 @@ public record AccountsProperties(@DefaultValue Password password, @DefaultValue 
      */
     public record Hashing(@DefaultValue("argon2id") Algorithm algorithm, @DefaultValue("0") int threads,
                           @DefaultValue("0") int concurrency, @DefaultValue("1s") Duration maxWait,
-                          @DefaultValue("0.5") double maxSharePerClient, @DefaultValue("30ms") Duration refusalDelay,
+                          @DefaultValue("0.5") double maxSharePerClient, @DefaultValue("15ms") Duration refusalDelay,
                           @DefaultValue("1s") Duration retryAfter) {
 
         public enum Algorithm { ARGON2ID, BCRYPT }
