@@ -49,13 +49,16 @@ else
 fi
 
 echo "== starting the service: $JVM_FLAGS"
+STARTED=$(date +%s%N)
 # Mail goes to the development mailbox: every sign-up still stores its token and outbox row and has its
 # message written from the templates, but no SMTP server's speed is measured.
 ACCOUNTS_RATE_LIMIT_ENABLED=false ACCOUNTS_TOKENS_SIGNING_KEY_FILE=$WORK/key.pem ACCOUNTS_COOKIES_SECURE=true \
   ACCOUNTS_MAIL_DEVELOPMENT_MAILBOX=true \
   "$JAVA_HOME/bin/java" $JVM_FLAGS -jar bootstrap/target/accounts.jar --server.port=$PORT >"$WORK/service.log" 2>&1 &
 SERVICE_PID=$!
-for _ in $(seq 1 120); do curl -sf "$URL/actuator/health/readiness" >/dev/null && break; sleep 0.5; done
+for _ in $(seq 1 1200); do curl -sf "$URL/actuator/health/readiness" >/dev/null && break; sleep 0.05; done
+READY_SECONDS=$(echo "scale=2; ($(date +%s%N) - $STARTED) / 1000000000" | bc)
+echo "ready (readiness UP) ${READY_SECONDS} s after java started"
 curl -sf "$URL/actuator/health/readiness" >/dev/null || { echo "the service did not start:"; tail -20 "$WORK/service.log"; exit 1; }
 
 rss() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$SERVICE_PID/status"; }
@@ -263,6 +266,7 @@ for c in 64 256; do
   target "refusals p99 at $c conn (probe, ms)" "$(grep -o '503: n=[0-9]* p50_ms=[0-9.]* p99_ms=[0-9.]*' "$WORK/overload-probe.$c" | sed 's/.*p99_ms=//' | grep . || echo 0)" "<=" 50
   target "health p99 at $c conn (ms)" "$(grep -o 'p99_ms=[0-9.]*' "$WORK/overload-health.$c" | cut -d= -f2)" "<=" 50
 done
+target "start-up: readiness UP after java -jar, running PostgreSQL (s)" "$READY_SECONDS" "<=" 5
 target "sign-ups at 8 conn / JMH ceiling" "$(echo "scale=2; $UNIQUE / $CEILING" | bc)" ">=" 0.9
 
 echo "== memory ($JVM_FLAGS)"
