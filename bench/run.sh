@@ -48,28 +48,33 @@ else
   echo "embedded PostgreSQL in $WORK/postgres (row checks need psql and are skipped without it)"
 fi
 
-echo "== starting the service: $JVM_FLAGS"
-STARTED=$(date +%s%N)
-# Mail goes to the development mailbox: every sign-up still stores its token and outbox row and has its
-# message written from the templates, but no SMTP server's speed is measured.
-ACCOUNTS_RATE_LIMIT_ENABLED=false ACCOUNTS_TOKENS_SIGNING_KEY_FILE=$WORK/key.pem ACCOUNTS_COOKIES_SECURE=true \
-  ACCOUNTS_MAIL_DEVELOPMENT_MAILBOX=true \
-  "$JAVA_HOME/bin/java" $JVM_FLAGS -jar bootstrap/target/accounts.jar --server.port=$PORT >"$WORK/service.log" 2>&1 &
-SERVICE_PID=$!
-for _ in $(seq 1 1200); do curl -sf "$URL/actuator/health/readiness" >/dev/null && break; sleep 0.05; done
-READY_SECONDS=$(echo "scale=2; ($(date +%s%N) - $STARTED) / 1000000000" | bc)
-echo "ready (readiness UP) ${READY_SECONDS} s after java started"
-curl -sf "$URL/actuator/health/readiness" >/dev/null || { echo "the service did not start:"; tail -20 "$WORK/service.log"; exit 1; }
-
+# start_service [NAME=value...]: starts the service with the flags ./run uses and this environment (rate limits
+# off unless told), waits until it is ready, notes how long that took, and samples its resident memory
+start_service() {
+  STARTED=$(date +%s%N)
+  # Mail goes to the development mailbox: every sign-up still stores its token and outbox row and has its
+  # message written from the templates, but no SMTP server's speed is measured.
+  env ACCOUNTS_RATE_LIMIT_ENABLED=false ACCOUNTS_TOKENS_SIGNING_KEY_FILE="$WORK/key.pem" ACCOUNTS_COOKIES_SECURE=true \
+    ACCOUNTS_MAIL_DEVELOPMENT_MAILBOX=true "$@" \
+    "$JAVA_HOME/bin/java" $JVM_FLAGS -jar bootstrap/target/accounts.jar --server.port=$PORT >>"$WORK/service.log" 2>&1 &
+  SERVICE_PID=$!
+  for _ in $(seq 1 1200); do curl -sf "$URL/actuator/health/readiness" >/dev/null && break; sleep 0.05; done
+  READY_SECONDS=$(echo "scale=2; ($(date +%s%N) - $STARTED) / 1000000000" | bc)
+  curl -sf "$URL/actuator/health/readiness" >/dev/null || { echo "the service did not start:"; tail -20 "$WORK/service.log"; exit 1; }
+  echo "ready (readiness UP) ${READY_SECONDS} s after java started"
+  ( while kill -0 "$SERVICE_PID" 2>/dev/null; do
+      now=$(rss 2>/dev/null || echo 0); peak=$(cat "$peak_file")
+      [ "${now:-0}" -gt "$peak" ] && echo "$now" >"$peak_file"
+      sleep 0.2
+    done ) &
+  SAMPLER_PID=$!
+}
 rss() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$SERVICE_PID/status"; }
 peak_file=$WORK/peak
 echo 0 >"$peak_file"
-( while kill -0 "$SERVICE_PID" 2>/dev/null; do
-    now=$(rss 2>/dev/null || echo 0); peak=$(cat "$peak_file")
-    [ "${now:-0}" -gt "$peak" ] && echo "$now" >"$peak_file"
-    sleep 0.2
-  done ) &
-SAMPLER_PID=$!
+echo "== starting the service: $JVM_FLAGS"
+start_service
+FIRST_READY_SECONDS=$READY_SECONDS
 
 PASSWORD="tangerine otter kayak mosaic"
 body() { printf '{"firstName":"Bench","lastName":"User","email":"%s","password":"%s","confirmPassword":"%s"}' "$1" "$PASSWORD" "$PASSWORD"; }
@@ -226,18 +231,56 @@ overload() {
 overload 8
 overload 64
 overload 256
+echo "== the same with rate limits on (limits high enough never to refuse) and the load from 16 client addresses"
+if ! command -v cc >/dev/null 2>&1; then
+  echo "installing gcc from Debian packages, for the source-address shim"
+  (apt-get install -y gcc libc6-dev >/dev/null 2>&1 || (apt-get update >/dev/null && apt-get install -y gcc libc6-dev >/dev/null))
+fi
+cc -shared -fPIC -o "$WORK/bind-source.so" "$BENCH_DIR/bind-source.c" -ldl
+kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
+start_service ACCOUNTS_RATE_LIMIT_ENABLED=true ACCOUNTS_RATE_LIMIT_REGISTER_LIMIT=1000000000 ACCOUNTS_RATE_LIMIT_REGISTER_BURST=1000000000
+export BENCH_RUN=warm-spread
+warm register-unique.lua 8 /users/register 30
+# spread ADDRESSES CONNECTIONS_EACH: one wrk per client address 127.0.0.2…, all at once, with the probes alongside
+spread() {
+  local total=$(($1 * $2)) i pids=()
+  health_probe "$OVERLOAD_SECONDS" >"$WORK/spread-health.$total" &
+  pids+=($!)
+  BENCH_RUN=probe-spread-$total probe "$OVERLOAD_SECONDS" >"$WORK/spread-probe.$total" &
+  pids+=($!)
+  for i in $(seq 1 "$1"); do
+    BENCH_RUN=spread-$total-$i BENCH_SOURCE_ADDRESS=127.0.0.$((i + 1)) LD_PRELOAD="$WORK/bind-source.so" \
+      wrk -t1 -c"$2" -d"${OVERLOAD_SECONDS}s" --timeout 10s -s "$BENCH_DIR/register-unique.lua" "$URL/users/register" \
+      | grep '^RESULT' >"$WORK/spread-wrk.$total.$i" &
+    pids+=($!)
+  done
+  wait "${pids[@]}"
+  local created refused others probed
+  created=$(cat "$WORK"/spread-wrk."$total".* | grep -o '201=[0-9]*' | cut -d= -f2 | paste -sd+ | bc)
+  refused=$(cat "$WORK"/spread-wrk."$total".* | grep -o '503=[0-9]*' | cut -d= -f2 | paste -sd+ | bc || true)
+  others=$(cat "$WORK"/spread-wrk."$total".* | grep -oE '[0-9]{3}=' | tr -d '=' | grep -vE '^(201|503)$' | sort -u | paste -sd, || true)
+  probed=$(grep -o '201: n=[0-9]*' "$WORK/spread-probe.$total" | cut -d= -f2 || true)
+  echo "scale=1; (${created:-0} + ${probed:-0}) / $OVERLOAD_SECONDS" | bc >"$WORK/spread-goodput.$total"
+  printf '%-28s %s\n' "$1 addresses x $2 conn" "201=${created:-0} 503=${refused:-0}${others:+ other=$others} goodput=$(cat "$WORK/spread-goodput.$total")/s" \
+    | tee -a "$WORK/results"
+  printf '%-28s %s\n' "health during it" "$(cat "$WORK/spread-health.$total")" | tee -a "$WORK/results"
+  printf '%-28s %s\n' "probe: latency by status" "$(cat "$WORK/spread-probe.$total")" | tee -a "$WORK/results"
+}
+spread 8 1
+spread 16 4
+spread 16 16
 PEAK_RSS=$(cat "$peak_file")
 
 echo "== checks"
-created=$(grep -E '^(unique registrations|overload)' "$WORK/results" | grep -o '201=[0-9]*' | cut -d= -f2 | paste -sd+ | bc)
-probe_created=$(cat "$WORK"/overload-probe.* | grep -o '201: n=[0-9]*' | cut -d= -f2 | paste -sd+ | bc || true)  # the probes' own 201s
+created=$(grep -E '^(unique registrations|overload|[0-9]+ addresses)' "$WORK/results" | grep -o '201=[0-9]*' | cut -d= -f2 | paste -sd+ | bc)
+probe_created=$(cat "$WORK"/overload-probe.* "$WORK"/spread-probe.* | grep -o '201: n=[0-9]*' | cut -d= -f2 | paste -sd+ | bc || true)  # the probes' own 201s
 created=$((created + ${probe_created:-0}))
 # wrk stops at the deadline without reading the answers then in flight: those requests may have
 # committed a row nobody counted, at most one per connection of the counted runs.
-in_flight=$((HASH_CONNECTIONS + 8 + 64 + 256 + 6))
+in_flight=$((HASH_CONNECTIONS + 2 * (8 + 64 + 256) + 12))
 echo "201 answers to unique registrations: $created"
 if [ ${#PSQL[@]} -gt 0 ]; then
-  rows=$("${PSQL[@]}" -c "select count(*) from users where email like 'unique-%' or email like 'overload-%' or email like 'probe-%'")
+  rows=$("${PSQL[@]}" -c "select count(*) from users where email like 'unique-%' or email like 'overload-%' or email like 'spread-%' or email like 'probe-%'")
   duplicates=$("${PSQL[@]}" -c "select count(*) from (select email_normalized from users group by 1 having count(*) > 1) d")
   echo "rows for them: $rows (at most $in_flight more than 201s: answers in flight when wrk stopped); emails stored twice: $duplicates"
   if [ "$rows" -ge "$created" ] && [ "$rows" -le $((created + in_flight)) ] && [ "$duplicates" = 0 ]; then
@@ -246,7 +289,7 @@ if [ ${#PSQL[@]} -gt 0 ]; then
     echo "MISMATCH: fewer rows than 201s, too many rows, or an email stored twice"
   fi
 fi
-others=$(grep '^overload' "$WORK/results" | grep -oE '(^|[ ,=])[0-9]{3}=' | tr -d ' ,=' | grep -vE '^(201|503)$' || true)
+others=$(grep -E '^(overload|[0-9]+ addresses)' "$WORK/results" | grep -oE '(^|[ ,=])[0-9]{3}=' | tr -d ' ,=' | grep -vE '^(201|503)$' || true)
 [ -z "$others" ] && echo "OK: the overload runs answered only 201 and 503" || echo "UNEXPECTED statuses in overload: $others"
 
 echo "== hashing ceiling (JMH, $CORES threads, the service's Argon2id parameters, just before and just after the sign-up run)"
@@ -266,7 +309,13 @@ for c in 64 256; do
   target "refusals p99 at $c conn (probe, ms)" "$(grep -o '503: n=[0-9]* p50_ms=[0-9.]* p99_ms=[0-9.]*' "$WORK/overload-probe.$c" | sed 's/.*p99_ms=//' | grep . || echo 0)" "<=" 50
   target "health p99 at $c conn (ms)" "$(grep -o 'p99_ms=[0-9.]*' "$WORK/overload-health.$c" | cut -d= -f2)" "<=" 50
 done
-target "start-up: readiness UP after java -jar, running PostgreSQL (s)" "$READY_SECONDS" "<=" 5
+for c in 64 256; do
+  target "goodput, 16 addresses, limits on: $c conn / 8 ($(cat "$WORK/spread-goodput.$c") / $(cat "$WORK/spread-goodput.8"))" \
+    "$(echo "scale=2; $(cat "$WORK/spread-goodput.$c") / $(cat "$WORK/spread-goodput.8")" | bc)" ">=" 0.9
+  target "refusals p99, 16 addresses, $c conn (probe, ms)" \
+    "$(grep -o '503: n=[0-9]* p50_ms=[0-9.]* p99_ms=[0-9.]*' "$WORK/spread-probe.$c" | sed 's/.*p99_ms=//' | grep . || echo 0)" "<=" 50
+done
+target "start-up: readiness UP after java -jar, running PostgreSQL (s)" "$FIRST_READY_SECONDS" "<=" 5
 target "sign-ups at 8 conn / JMH ceiling" "$(echo "scale=2; $UNIQUE / $CEILING" | bc)" ">=" 0.9
 
 echo "== memory ($JVM_FLAGS)"
