@@ -306,14 +306,18 @@ EIGHT=$(cat "$WORK/goodput.8")
 for c in 64 256; do
   target "goodput at $c conn / at 8 conn ($(cat "$WORK/goodput.$c") / $EIGHT per s)" "$(echo "scale=2; $(cat "$WORK/goodput.$c") / $EIGHT" | bc)" ">=" 0.9
   target "admitted sign-ups p99 at $c conn (probe, ms)" "$(grep -o '201: n=[0-9]* p50_ms=[0-9.]* p99_ms=[0-9.]*' "$WORK/overload-probe.$c" | sed 's/.*p99_ms=//')" "<=" 2000
-  target "refusals p99 at $c conn (probe, ms)" "$(grep -o '503: n=[0-9]* p50_ms=[0-9.]* p99_ms=[0-9.]*' "$WORK/overload-probe.$c" | sed 's/.*p99_ms=//' | grep . || echo 0)" "<=" 50
+  target "refusals p99 at $c conn (probe, ms)" "$(grep -o '503: n=[0-9]* p50_ms=[0-9.]* p99_ms=[0-9.]*' "$WORK/overload-probe.$c" | sed 's/.*p99_ms=//' | grep . || echo none)" "<=" 50
   target "health p99 at $c conn (ms)" "$(grep -o 'p99_ms=[0-9.]*' "$WORK/overload-health.$c" | cut -d= -f2)" "<=" 50
 done
 for c in 64 256; do
   target "goodput, 16 addresses, limits on: $c conn / 8 ($(cat "$WORK/spread-goodput.$c") / $(cat "$WORK/spread-goodput.8"))" \
     "$(echo "scale=2; $(cat "$WORK/spread-goodput.$c") / $(cat "$WORK/spread-goodput.8")" | bc)" ">=" 0.9
-  target "refusals p99, 16 addresses, $c conn (probe, ms)" \
-    "$(grep -o '503: n=[0-9]* p50_ms=[0-9.]* p99_ms=[0-9.]*' "$WORK/spread-probe.$c" | sed 's/.*p99_ms=//' | grep . || echo 0)" "<=" 50
+  refusal_p99=$(grep -o '503: n=[0-9]* p50_ms=[0-9.]* p99_ms=[0-9.]*' "$WORK/spread-probe.$c" | sed 's/.*p99_ms=//' || true)
+  if [ -n "$refusal_p99" ]; then
+    target "refusals p99, 16 addresses, $c conn (probe, ms)" "$refusal_p99" "<=" 50
+  else
+    echo "refusals, 16 addresses, $c conn: the probe, at an address of its own, was never refused (its fair share)"
+  fi
 done
 target "start-up: readiness UP after java -jar, running PostgreSQL (s)" "$FIRST_READY_SECONDS" "<=" 5
 target "sign-ups at 8 conn / JMH ceiling" "$(echo "scale=2; $UNIQUE / $CEILING" | bc)" ">=" 0.9
