@@ -162,15 +162,19 @@ warm register-fixed.lua 64
 run "duplicate email (64 conn)" 2 64 register-fixed.lua
 
 export BENCH_RUN=warm
-warm register-unique.lua "$HASH_CONNECTIONS" /users/register 60
-# At forty sign-ups a second the JIT keeps compiling their path (web, R2DBC, the insert) for minutes, on
-# the same two cores: warm on until its compiler threads used under 1 % of the machine for 15 s.
-for slice in $(seq 1 12); do
-  cpu_ticks >"$WORK/cpu.a"; warm register-unique.lua "$HASH_CONNECTIONS" /users/register 15; cpu_ticks >"$WORK/cpu.b"
-  JIT_SHARE=$(share "$WORK/cpu.a" "$WORK/cpu.b" jit)
-  [ "$(echo "$JIT_SHARE < 1" | bc)" = 1 ] && break
-done
-echo "sign-up warm-up: 60 s + $((slice * 15)) s, until the JIT compiler had ${JIT_SHARE}% of the CPU over 15 s"
+# At forty sign-ups a second the JIT keeps compiling their path (web, R2DBC, the insert, Argon2) for minutes,
+# on the same two cores: warm_sign_ups warms on until its compiler threads used under 1 % of the machine for 15 s.
+warm_sign_ups() {
+  local slice
+  warm register-unique.lua "$HASH_CONNECTIONS" /users/register 60
+  for slice in $(seq 1 12); do
+    cpu_ticks >"$WORK/cpu.a"; warm register-unique.lua "$HASH_CONNECTIONS" /users/register 15; cpu_ticks >"$WORK/cpu.b"
+    JIT_SHARE=$(share "$WORK/cpu.a" "$WORK/cpu.b" jit)
+    [ "$(echo "$JIT_SHARE < 1" | bc)" = 1 ] && break
+  done
+  echo "sign-up warm-up: 60 s + $((slice * 15)) s, until the JIT compiler had ${JIT_SHARE}% of the CPU over 15 s"
+}
+warm_sign_ups
 # The ceiling just before and just after the sign-up run: this machine's speed drifts by a third within minutes.
 CEILING_BEFORE=$(ceiling before)
 export BENCH_RUN=unique
@@ -242,7 +246,7 @@ cc -shared -fPIC -o "$WORK/bind-source.so" "$BENCH_DIR/bind-source.c" -ldl
 kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
 start_service ACCOUNTS_RATE_LIMIT_ENABLED=true ACCOUNTS_RATE_LIMIT_REGISTER_LIMIT=1000000000 ACCOUNTS_RATE_LIMIT_REGISTER_BURST=1000000000
 export BENCH_RUN=warm-spread
-warm register-unique.lua 8 /users/register 30
+warm_sign_ups
 # spread ADDRESSES CONNECTIONS_EACH: one wrk per client address 127.0.0.2…, all at once, with the probes alongside
 spread() {
   local total=$(($1 * $2)) i pids=()
