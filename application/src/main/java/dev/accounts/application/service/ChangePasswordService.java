@@ -49,7 +49,7 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
     @Override
     public Mono<AccountChangeResult> change(AccountCommand command, String currentPassword, String password, String confirmPassword) {
         return signedIn.act(command, (user, session) -> {
-            PasswordRules.Checked checked = newPasswords.rules().check(password, confirmPassword, List.of(user.email().localPart()));
+            PasswordRules.Checked checked = newPasswords.check(user, password, confirmPassword);
             if (!checked.violations().isEmpty()) {
                 return Mono.just(new Rejected(checked.violations()));
             }

@@ -6,6 +6,7 @@ import dev.accounts.application.port.out.PasswordStrengthEstimator;
 import dev.accounts.domain.credentials.Password;
 import dev.accounts.domain.credentials.PasswordHash;
 import dev.accounts.domain.credentials.PasswordRules;
+import dev.accounts.domain.user.User;
 import dev.accounts.domain.validation.Violation;
 import reactor.core.publisher.Mono;
 
@@ -30,8 +31,9 @@ public final class NewPasswords {
         this.hasher = hasher;
     }
 
-    PasswordRules rules() {
-        return rules;
+    /** The cheap rules for a password an existing user chooses: it must not contain their address's local part. */
+    PasswordRules.Checked check(User user, String password, String confirmPassword) {
+        return rules.check(password, confirmPassword, List.of(user.email().localPart()));
     }
 
     /** @param guessableWords what an attacker would try first for this user: email, names */

@@ -60,7 +60,7 @@ public final class ResetPasswordService implements ResetPasswordUseCase {
     }
 
     private Mono<Result> choose(User user, TokenHash hash, String password, String confirmPassword) {
-        PasswordRules.Checked checked = newPasswords.rules().check(password, confirmPassword, List.of(user.email().localPart()));
+        PasswordRules.Checked checked = newPasswords.check(user, password, confirmPassword);
         if (!checked.violations().isEmpty()) {
             return Mono.just(new Rejected(checked.violations()));
         }
