@@ -6,6 +6,7 @@ import dev.accounts.adapters.web.auth.SessionCookies;
 import dev.accounts.adapters.web.client.ClientAddresses;
 import dev.accounts.adapters.web.headers.SecurityHeadersFilter;
 import dev.accounts.adapters.web.headers.StrictTransportSecurity;
+import dev.accounts.adapters.web.headers.UnreadableAcceptHeader;
 import dev.accounts.adapters.web.problem.ProblemResponses;
 import dev.accounts.adapters.web.problem.WebErrorHandler;
 import dev.accounts.adapters.web.registration.UserRegistrationController;
@@ -96,6 +97,13 @@ public class WebAdapterConfiguration {
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityHeadersFilter securityHeadersFilter(Optional<StrictTransportSecurity> strictTransportSecurity, ClientAddresses clients) {
         return new SecurityHeadersFilter(strictTransportSecurity, clients);
+    }
+
+    /** Before anything reads {@code Accept}: an unreadable one is dropped rather than answered 500. */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 2)
+    UnreadableAcceptHeader unreadableAcceptHeader() {
+        return new UnreadableAcceptHeader();
     }
 
     /** Runs after Spring Boot's own codec customizers, so that its decoder is the one that stays. */
