@@ -14,10 +14,10 @@ URL=http://127.0.0.1:$PORT
 WORK=$(mktemp -d)
 # The flags ./run uses (bin/jvm-flags says why); two glibc malloc arenas instead of one per thread keep
 # native memory down.
-JVM_FLAGS=${BENCH_JVM_FLAGS:-$(bin/jvm-flags)}
-export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 JAVA_HOME=$(bin/find-jdk)
 export JAVA_HOME
+JVM_FLAGS=${BENCH_JVM_FLAGS:-$(bin/jvm-flags)}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 SERVICE_PID=""
 
 cleanup() {
@@ -80,6 +80,14 @@ FIRST_READY_SECONDS=$READY_SECONDS
 
 PASSWORD="tangerine otter kayak mosaic"
 body() { printf '{"firstName":"Bench","lastName":"User","email":"%s","password":"%s","confirmPassword":"%s"}' "$1" "$PASSWORD" "$PASSWORD"; }
+# sign_up_ms NAME: one sign-up on a new connection; prints its status and time in ms
+sign_up_ms() {
+  curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H 'Content-Type: application/json' -d "$(body "$1@bench.example.com")" \
+    "$URL/users/register" | awk '{ printf "%s %.0f\n", $1, $2 * 1000 }'
+}
+# The first sign-ups after readiness, against ones made once the service is warm (below): no refusal, no wait for the JIT.
+FIRST_SIGN_UP=$(sign_up_ms first-1)
+FIRST_SIGN_UPS="$FIRST_SIGN_UP, $(sign_up_ms first-2), $(sign_up_ms first-3)"
 curl -sf -o /dev/null -H 'Content-Type: application/json' -d "$(body dup@bench.example.com)" "$URL/users/register"
 curl -sf -o /dev/null -H 'Content-Type: application/json' -d "$(body login@bench.example.com)" "$URL/users/register"
 sleep 2
@@ -175,6 +183,8 @@ warm_sign_ups() {
   echo "sign-up warm-up: 60 s + $((slice * 15)) s, until the JIT compiler had ${JIT_SHARE}% of the CPU over 15 s"
 }
 warm_sign_ups
+WARM_SIGN_UP_MS=$(for i in 1 2 3 4 5; do sign_up_ms "warm-single-$i"; done | cut -d' ' -f2 | sort -n | sed -n 3p)
+echo "single sign-ups right after readiness (status ms): $FIRST_SIGN_UPS; warm: median ${WARM_SIGN_UP_MS} ms" | tee -a "$WORK/results"
 # The ceiling just before and just after the sign-up run: this machine's speed drifts by a third within minutes.
 CEILING_BEFORE=$(ceiling before)
 export BENCH_RUN=unique
@@ -326,6 +336,9 @@ for c in 64 256; do
   fi
 done
 target "start-up: readiness UP after java -jar, running PostgreSQL (s)" "$FIRST_READY_SECONDS" "<=" 5
+target "first sign-up after readiness: status" "${FIRST_SIGN_UP% *}" "==" 201
+target "first sign-up after readiness / a warm one (${FIRST_SIGN_UP#* } / ${WARM_SIGN_UP_MS} ms)" \
+  "$(echo "scale=2; ${FIRST_SIGN_UP#* } / $WARM_SIGN_UP_MS" | bc)" "<=" 2
 target "sign-ups at 8 conn / JMH ceiling" "$(echo "scale=2; $UNIQUE / $CEILING" | bc)" ">=" 0.9
 
 echo "== memory ($JVM_FLAGS)"

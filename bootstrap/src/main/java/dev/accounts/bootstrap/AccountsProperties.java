@@ -32,11 +32,13 @@ public record AccountsProperties(@DefaultValue Password password, @DefaultValue 
      * @param refusalDelay      how long a 503 for full capacity is held back, so that clients retrying at once
      *                          come back a few times a second, not thousands
      * @param retryAfter        the least a 503 for full capacity tells the client to wait
+     * @param warmUp            the longest start-up spends hashing before readiness, so that the first users
+     *                          do not wait for the JIT compiler (0: not at all)
      */
     public record Hashing(@DefaultValue("argon2id") Algorithm algorithm, @DefaultValue("0") int threads,
                           @DefaultValue("0") int concurrency, @DefaultValue("1s") Duration maxWait,
                           @DefaultValue("0.5") double maxSharePerClient, @DefaultValue("15ms") Duration refusalDelay,
-                          @DefaultValue("1s") Duration retryAfter) {
+                          @DefaultValue("1s") Duration retryAfter, @DefaultValue("3s") Duration warmUp) {
 
         public enum Algorithm { ARGON2ID, BCRYPT }
 

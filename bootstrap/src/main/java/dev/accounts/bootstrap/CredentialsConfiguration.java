@@ -8,6 +8,7 @@ import dev.accounts.adapters.security.password.SpringCryptoPasswordHasher;
 import dev.accounts.adapters.security.password.ZxcvbnPasswordStrengthEstimator;
 import dev.accounts.application.port.out.PasswordHasher;
 import dev.accounts.application.port.out.PasswordStrengthEstimator;
+import dev.accounts.bootstrap.throughput.HashingWarmUp;
 import dev.accounts.bootstrap.throughput.PasswordWorkAdmission;
 import dev.accounts.domain.credentials.PasswordPolicy;
 import dev.accounts.domain.credentials.PasswordRules;
@@ -52,6 +53,11 @@ class CredentialsConfiguration {
     @Bean
     PasswordStrengthEstimator passwordStrengthEstimator(HashingExecutor hashingExecutor) {
         return PasswordWorkAdmission.gated(PasswordStrengthEstimator.class, new ZxcvbnPasswordStrengthEstimator(hashingExecutor));
+    }
+
+    @Bean
+    HashingWarmUp hashingWarmUp(AccountsProperties properties, PasswordHasher hasher, PasswordStrengthEstimator strength) {
+        return new HashingWarmUp(hasher, strength, properties.hashing().effectiveThreads(), properties.hashing().warmUp());
     }
 
     @Bean
