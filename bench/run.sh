@@ -74,7 +74,7 @@ peak_file=$WORK/peak
 echo 0 >"$peak_file"
 echo "== starting the service: $JVM_FLAGS, as ./run starts it (extracted, with the JDK's start-up cache: bin/aot-cache)"
 mapfile -t START < <(env ACCOUNTS_TOKENS_SIGNING_KEY_FILE="$WORK/key.pem" ACCOUNTS_MAIL_DEVELOPMENT_MAILBOX=true JAVA_OPTS="$JVM_FLAGS" \
-  bin/aot-cache bootstrap/target/accounts.jar --server.port=$PORT)
+  bin/aot-cache bootstrap/target/accounts-dev.jar --server.port=$PORT)
 start_service
 FIRST_READY_SECONDS=$READY_SECONDS
 

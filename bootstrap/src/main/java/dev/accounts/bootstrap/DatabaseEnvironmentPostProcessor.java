@@ -17,8 +17,9 @@ import java.util.Map;
 
 /**
  * Makes the service run with nothing but a JDK: with no {@code spring.r2dbc.url} configured it starts an
- * embedded PostgreSQL whose data survives restarts. Either way it points Flyway, which migrates over
- * JDBC at start-up, at the same database as R2DBC.
+ * embedded PostgreSQL whose data survives restarts, or, from the production jar, which carries no binaries,
+ * refuses to start and says what to set. Either way it points Flyway, which migrates over JDBC at start-up,
+ * at the same database as R2DBC.
  */
 class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -35,6 +36,10 @@ class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor {
         Map<String, Object> derived = new HashMap<>();
         if (!environment.containsProperty(R2DBC_URL)
                 && environment.getProperty("accounts.embedded-postgres.enabled", Boolean.class, true)) {
+            if (!EmbeddedDatabase.binariesOn(application.getClassLoader())) {
+                // Before anything is written to disk: a production container's working directory is read-only.
+                throw new NoDatabaseConfiguredException();
+            }
             Path dataDir = Path.of(environment.getProperty("accounts.embedded-postgres.data-dir", "data/postgres")).toAbsolutePath();
             Path binariesDir = Path.of(environment.getProperty("accounts.embedded-postgres.binaries-dir", "data/postgres-binaries")).toAbsolutePath();
             EmbeddedDatabase.Started started = EmbeddedDatabase.start(dataDir, binariesDir);

@@ -35,6 +35,9 @@ final class EmbeddedDatabase {
     private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
     private static final String HBA_MARKER = "# accounts: password (SCRAM) for every connection, loopback TCP only";
+    /** The archives of the binaries the development jar carries (bootstrap/pom.xml), named as zonky looks them up. */
+    private static final List<String> BINARY_ARCHIVES = List.of("postgres-linux-x86_64.txz", "postgres-linux-arm_64.txz",
+            "postgres-darwin-x86_64.txz", "postgres-darwin-arm_64.txz");
 
     private EmbeddedDatabase() {
     }
@@ -46,6 +49,11 @@ final class EmbeddedDatabase {
         public String toString() {
             return "Started[port=" + server.getPort() + "]"; // never the password
         }
+    }
+
+    /** Whether there are binaries to start: the development jar and the tests have them, the production jar has none. */
+    static boolean binariesOn(ClassLoader classLoader) {
+        return BINARY_ARCHIVES.stream().anyMatch(archive -> classLoader.getResource(archive) != null);
     }
 
     static Started start(Path dataDir, Path binariesDir) {
