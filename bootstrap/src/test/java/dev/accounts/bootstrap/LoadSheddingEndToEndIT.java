@@ -112,7 +112,8 @@ class LoadSheddingEndToEndIT extends EndToEndTest {
         PrometheusScrape after = PrometheusScrape.of(client);
         assertThat(after.since(before, "accounts_sign_ups_total", "outcome=\"shed\"")).isEqualTo(1);
         assertThat(after.since(before, "accounts_sign_ins_total", "outcome=\"shed\"")).isEqualTo(1);
-        assertThat(after.since(before, "accounts_password_work_refusals_total", "reason=\"at_capacity\"")).isEqualTo(2);
+        // Refused at once or after waiting, depending on how long the queue has seen requests hold a place so far.
+        assertThat(after.since(before, "accounts_password_work_refusals_total")).isEqualTo(2);
 
         // the blocking work ends a moment after its release; then sign-ups go through again
         String email = anyEmail();

@@ -5,6 +5,7 @@ import dev.accounts.domain.session.SessionId;
 import dev.accounts.domain.user.UserId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * One log line per sign-in attempt and per reused refresh token, on its own logger
@@ -19,13 +20,15 @@ public final class LoggingSignInAudit implements SignInAudit {
 
     @Override
     public void record(Event event) {
-        String user = event.user() == null ? "-" : event.user().value().toString();
-        log.atInfo()
+        LoggingEventBuilder line = log.atInfo()
                 .addKeyValue("event.action", "sign-in")
                 .addKeyValue("outcome", event.outcome().name())
-                .addKeyValue("user.id", user)
-                .addKeyValue("client.ip", event.clientIp())
-                .log("event=sign-in outcome={} userId={} clientIp={}", event.outcome(), user, event.clientIp());
+                .addKeyValue("client.ip", event.clientIp());
+        if (event.user() != null) {
+            line = line.addKeyValue("user.id", event.user().value().toString());
+        }
+        line.log("event=sign-in outcome={} userId={} clientIp={}", event.outcome(), event.user() == null ? "-" : event.user().value(),
+                event.clientIp());
     }
 
     @Override
