@@ -8,6 +8,7 @@ import dev.accounts.adapters.security.password.SpringCryptoPasswordHasher;
 import dev.accounts.adapters.security.password.ZxcvbnPasswordStrengthEstimator;
 import dev.accounts.application.port.out.PasswordHasher;
 import dev.accounts.application.port.out.PasswordStrengthEstimator;
+import dev.accounts.bootstrap.observability.PasswordWorkMetrics;
 import dev.accounts.bootstrap.throughput.HashingWarmUp;
 import dev.accounts.bootstrap.throughput.PasswordWorkAdmission;
 import dev.accounts.domain.credentials.PasswordPolicy;
@@ -32,11 +33,13 @@ class CredentialsConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    PasswordWorkQueue passwordWorkQueue(AccountsProperties properties) {
+    PasswordWorkQueue passwordWorkQueue(AccountsProperties properties, PasswordWorkMetrics metrics) {
         AccountsProperties.Hashing hashing = properties.hashing();
         // Until it has measured some, the queue guesses that a request holds its place for two hashes' time.
-        return new PasswordWorkQueue(new PasswordWorkQueue.Policy(hashing.effectiveConcurrency(), hashing.maxWait(),
-                hashing.maxSharePerClient(), hashing.refusalDelay(), hashing.retryAfter(), Duration.ofMillis(100)));
+        PasswordWorkQueue queue = new PasswordWorkQueue(new PasswordWorkQueue.Policy(hashing.effectiveConcurrency(), hashing.maxWait(),
+                hashing.maxSharePerClient(), hashing.refusalDelay(), hashing.retryAfter(), Duration.ofMillis(100)), metrics);
+        metrics.watch(queue, hashing.effectiveConcurrency());
+        return queue;
     }
 
     @Bean
@@ -45,9 +48,10 @@ class CredentialsConfiguration {
     }
 
     @Bean
-    PasswordHasher passwordHasher(AccountsProperties properties, HashingExecutor hashingExecutor) {
+    PasswordHasher passwordHasher(AccountsProperties properties, HashingExecutor hashingExecutor, PasswordWorkMetrics metrics) {
         HashingAlgorithm algorithm = HashingAlgorithm.valueOf(properties.hashing().algorithm().name());
-        return PasswordWorkAdmission.gated(PasswordHasher.class, new SpringCryptoPasswordHasher(algorithm, hashingExecutor));
+        // Timed inside the gate, so that the time is the hash's, not the wait for a place.
+        return PasswordWorkAdmission.gated(PasswordHasher.class, metrics.timed(new SpringCryptoPasswordHasher(algorithm, hashingExecutor)));
     }
 
     @Bean

@@ -15,14 +15,16 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Of the actuator, only the liveness and readiness probes answer; the index of links, the health root and
- * each component's health are 404 like any unknown path. Exposing the health endpoint alone would still
- * list its groups and answer for each component by name.
+ * Of the actuator, only the liveness and readiness probes and the Prometheus scrape answer; the index of links,
+ * the health root and each component's health are 404 like any unknown path. Exposing the health endpoint alone
+ * would still list its groups and answer for each component by name. (With {@code management.server.port} set,
+ * the actuator moves to that port, where only the endpoints exposed in the configuration exist, and this port
+ * answers 404 for all of it.)
  */
 final class OnlyHealthProbes implements WebFilter {
 
     private static final String ACTUATOR = "/actuator";
-    private static final Set<String> PROBES = Set.of("/actuator/health/liveness", "/actuator/health/readiness");
+    private static final Set<String> PROBES = Set.of("/actuator/health/liveness", "/actuator/health/readiness", "/actuator/prometheus");
 
     private final ProblemResponses problems;
 

@@ -6,6 +6,7 @@ import dev.accounts.application.port.out.UserRepository;
 import dev.accounts.application.service.AccountMailer;
 import dev.accounts.application.service.NewPasswords;
 import dev.accounts.application.service.RegisterUserService;
+import dev.accounts.bootstrap.observability.UseCaseOutcomes;
 import dev.accounts.bootstrap.throughput.CoalescedRegistrations;
 import dev.accounts.bootstrap.throughput.PasswordWorkAdmission;
 import dev.accounts.domain.credentials.PasswordRules;
@@ -25,13 +26,13 @@ class RegistrationConfiguration {
         return new RegistrationRules(passwordRules, emails);
     }
 
-    /** A burst for one address waits outside the queue, so that only its first request takes a place. */
+    /** A burst for one address waits outside the queue, so that only its first request takes a place; each one's outcome is counted. */
     @Bean
     RegisterUserUseCase registerUserUseCase(RegistrationRules rules, UserRepository users, NewPasswords newPasswords, AccountMailer mailer,
-                                            Transactions transactions, PasswordWorkAdmission admission, AccountsProperties properties,
-                                            Clock clock) {
+                                            Transactions transactions, PasswordWorkAdmission admission, UseCaseOutcomes outcomes,
+                                            AccountsProperties properties, Clock clock) {
         RegisterUserService registrations = new RegisterUserService(rules, properties.registration().enumerationSafe(), users, newPasswords,
                 mailer, transactions, clock);
-        return new CoalescedRegistrations(admission.admittedRegistrations(registrations), rules);
+        return outcomes.counted(new CoalescedRegistrations(admission.admittedRegistrations(registrations), rules));
     }
 }

@@ -13,6 +13,7 @@ import dev.accounts.application.port.out.AccessTokens;
 import dev.accounts.application.port.out.Outbox;
 import dev.accounts.application.port.out.RefreshTokenSuccessors;
 import dev.accounts.application.port.out.SessionRepository;
+import dev.accounts.application.port.out.SignInAudit;
 import dev.accounts.application.port.out.SignInThrottle;
 import dev.accounts.application.port.out.UserRepository;
 import dev.accounts.application.service.GetCurrentUserService;
@@ -22,6 +23,7 @@ import dev.accounts.application.service.RefreshSessionService;
 import dev.accounts.application.service.SessionEndings;
 import dev.accounts.application.service.SessionIssuer;
 import dev.accounts.application.service.SignOutService;
+import dev.accounts.bootstrap.observability.UseCaseOutcomes;
 import dev.accounts.bootstrap.throughput.RememberingAccessTokens;
 import dev.accounts.domain.session.RefreshPolicy;
 import org.slf4j.Logger;
@@ -78,8 +80,8 @@ class SessionConfiguration {
 
     @Bean
     RefreshSessionUseCase refreshSessionUseCase(SessionRepository sessions, RefreshTokenSuccessors successors, SessionIssuer issuer,
-                                                RefreshPolicy policy, Clock clock) {
-        return new RefreshSessionService(sessions, successors, issuer, policy, clock);
+                                                RefreshPolicy policy, SignInAudit audit, UseCaseOutcomes outcomes, Clock clock) {
+        return outcomes.counted(new RefreshSessionService(sessions, successors, issuer, policy, audit, clock));
     }
 
     @Bean

@@ -8,6 +8,7 @@ import dev.accounts.application.port.out.SignInThrottle;
 import dev.accounts.application.port.out.UserRepository;
 import dev.accounts.application.service.SessionIssuer;
 import dev.accounts.application.service.SignInService;
+import dev.accounts.bootstrap.observability.UseCaseOutcomes;
 import dev.accounts.bootstrap.throughput.PasswordWorkAdmission;
 import dev.accounts.domain.signin.ThrottlePolicy;
 import dev.accounts.domain.user.EmailAddresses;
@@ -16,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 
-/** Signing in: the per-account throttle, the audit trail, and the use case, admitted to password work. */
+/** Signing in: the per-account throttle, the audit trail, and the use case, admitted to password work and counted. */
 @Configuration(proxyBeanMethods = false)
 class SignInConfiguration {
 
@@ -34,9 +35,9 @@ class SignInConfiguration {
     @Bean
     SignInUseCase signInUseCase(UserRepository users, PasswordHasher hasher, SessionIssuer sessions, SignInThrottle throttle,
                                 ThrottlePolicy throttlePolicy, SignInAudit audit, EmailAddresses emails, PasswordWorkAdmission admission,
-                                AccountsProperties properties, Clock clock) {
+                                UseCaseOutcomes outcomes, AccountsProperties properties, Clock clock) {
         AccountsProperties.SignIn signIn = properties.signIn();
-        return admission.admittedSignIns(new SignInService(users, hasher, sessions, throttle, throttlePolicy, audit, emails,
-                signIn.requireVerifiedEmail(), clock));
+        return outcomes.counted(admission.admittedSignIns(new SignInService(users, hasher, sessions, throttle, throttlePolicy, audit, emails,
+                signIn.requireVerifiedEmail(), clock)));
     }
 }

@@ -19,6 +19,7 @@ import dev.accounts.adapters.web.server.ConnectionGuard;
 import dev.accounts.adapters.web.server.ConnectionLimits;
 import dev.accounts.adapters.web.server.RetryAfterDiscipline;
 import io.lettuce.core.RedisClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.lettuce.core.RedisCredentials;
 import io.lettuce.core.RedisCredentialsProvider;
 import io.lettuce.core.RedisURI;
@@ -88,7 +89,8 @@ class WebConfiguration {
     @Bean
     @Order(20)
     @ConditionalOnProperty(name = "accounts.rate-limit.enabled", havingValue = "true", matchIfMissing = true)
-    RateLimitFilter rateLimitFilter(AccountsProperties properties, ClientBuckets buckets, ClientAddresses clients, ProblemResponses problems) {
+    RateLimitFilter rateLimitFilter(AccountsProperties properties, ClientBuckets buckets, ClientAddresses clients, ProblemResponses problems,
+                                    MeterRegistry meters) {
         AccountsProperties.RateLimit limits = properties.rateLimit();
         RateLimitRule mail = rule("mail", limits.mail());
         RateLimitRule password = rule("password", limits.password());
@@ -99,7 +101,7 @@ class WebConfiguration {
                 "/auth/password-reset", mail,
                 "/auth/password-reset/confirm", password,
                 "/users/me/password", password,
-                "/users/me", password), buckets, clients, problems);
+                "/users/me", password), buckets, clients, problems, meters);
     }
 
     @Bean

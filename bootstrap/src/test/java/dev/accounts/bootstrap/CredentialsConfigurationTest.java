@@ -7,6 +7,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import dev.accounts.bootstrap.observability.PasswordWorkMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.time.Duration;
 import java.util.Map;
@@ -17,6 +19,7 @@ class CredentialsConfigurationTest {
 
     private final CredentialsConfiguration configuration = new CredentialsConfiguration();
     private final HashingExecutor executor = new HashingExecutor(1, 1, Duration.ofSeconds(1));
+    private final PasswordWorkMetrics metrics = new PasswordWorkMetrics(new SimpleMeterRegistry());
 
     @AfterEach
     void stop() {
@@ -32,7 +35,7 @@ class CredentialsConfigurationTest {
     @Test
     void limitsPasswordsTo72BytesWhileBcryptIsActive() {
         AccountsProperties bcrypt = properties(AccountsProperties.Hashing.Algorithm.BCRYPT, 15);
-        PasswordHasher hasher = configuration.passwordHasher(bcrypt, executor);
+        PasswordHasher hasher = configuration.passwordHasher(bcrypt, executor, metrics);
 
         PasswordPolicy policy = configuration.passwordRules(bcrypt, hasher).policy();
 
@@ -43,7 +46,7 @@ class CredentialsConfigurationTest {
     @Test
     void leavesArgon2idWithoutAByteLimitAndHonoursTheConfiguredMinimum() {
         AccountsProperties argon = properties(AccountsProperties.Hashing.Algorithm.ARGON2ID, 12);
-        PasswordHasher hasher = configuration.passwordHasher(argon, executor);
+        PasswordHasher hasher = configuration.passwordHasher(argon, executor, metrics);
 
         PasswordPolicy policy = configuration.passwordRules(argon, hasher).policy();
 

@@ -86,6 +86,7 @@ class LoadSheddingEndToEndIT extends EndToEndTest {
     void answers503WhileHashingIsSaturatedAndServesEverythingElse() throws InterruptedException {
         String existing = anyEmail();
         register(existing).expectStatus().isCreated();
+        PrometheusScrape before = PrometheusScrape.of(client);
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch busy = new CountDownLatch(1);
         queue.admit("203.0.113.99", hashing.submit(() -> {
@@ -108,6 +109,11 @@ class LoadSheddingEndToEndIT extends EndToEndTest {
         } finally {
             release.countDown();
         }
+        PrometheusScrape after = PrometheusScrape.of(client);
+        assertThat(after.since(before, "accounts_sign_ups_total", "outcome=\"shed\"")).isEqualTo(1);
+        assertThat(after.since(before, "accounts_sign_ins_total", "outcome=\"shed\"")).isEqualTo(1);
+        // Refused at once or after waiting, depending on how long the queue has seen requests hold a place so far.
+        assertThat(after.since(before, "accounts_password_work_refusals_total")).isEqualTo(2);
 
         // the blocking work ends a moment after its release; then sign-ups go through again
         String email = anyEmail();

@@ -47,6 +47,35 @@ class RateLimitEndToEndIT extends EndToEndTest {
     }
 
     @Test
+    void countsRefusalsByRuleAndNeverByAddress() {
+        PrometheusScrape before = PrometheusScrape.of(client);
+        for (int i = 0; i < 5; i++) {
+            register("198.51.100.130").expectStatus().isCreated();
+        }
+
+        register("198.51.100.130").expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+
+        PrometheusScrape after = PrometheusScrape.of(client);
+        assertThat(after.since(before, "accounts_rate_limit_refusals_total", "rule=\"register\"")).isEqualTo(1);
+        assertThat(after.since(before, "accounts_rate_limit_refusals_total", "rule=\"login\"")).isZero();
+        assertThat(after.text()).doesNotContain("198.51.100.130");
+    }
+
+    /** This machine is a trusted proxy here: the id it forwards is kept, if it is short and plain. */
+    @Test
+    void keepsTheRequestIdATrustedProxySendsWhenItIsSafe() {
+        client.post().uri("/users/register").contentType(MediaType.APPLICATION_JSON).header("X-Forwarded-For", "198.51.100.140")
+                .header("X-Request-Id", "lb-7f3a.2_x").bodyValue(Map.of("email", "not-an-email")).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().valueEquals("X-Request-Id", "lb-7f3a.2_x")
+                .expectBody().jsonPath("$.requestId").isEqualTo("lb-7f3a.2_x");
+        for (String unsafe : new String[]{"a b", "x".repeat(65), "<script>"}) {
+            client.get().uri("/actuator/health/liveness").header("X-Request-Id", unsafe).exchange()
+                    .expectHeader().value("X-Request-Id", id -> assertThat(id).isNotEqualTo(unsafe).matches("[0-9a-f]{16}"));
+        }
+    }
+
+    @Test
     void spendsNoRegistrationOnARequestRefusedForItsShape() {
         String address = "198.51.100.22";
         for (int i = 0; i < 4; i++) {
@@ -96,12 +125,12 @@ class RateLimitEndToEndIT extends EndToEndTest {
     void requestsForMailedLinksShareOneBucketPerAddress() {
         for (int i = 0; i < 5; i++) {
             String path = i % 2 == 0 ? "/auth/password-reset" : "/users/verify-email/resend";
-            client.post().uri(path).contentType(MediaType.APPLICATION_JSON).header("X-Forwarded-For", "198.51.100.40")
+            client.post().uri(path).contentType(MediaType.APPLICATION_JSON).header("X-Forwarded-For", "198.51.100.140")
                     .bodyValue(Map.of("email", anyEmail())).exchange()
                     .expectStatus().isAccepted().expectHeader().valueEquals("RateLimit-Policy", "\"mail\";q=10;w=3600");
         }
 
-        client.post().uri("/users/verify-email/resend").contentType(MediaType.APPLICATION_JSON).header("X-Forwarded-For", "198.51.100.40")
+        client.post().uri("/users/verify-email/resend").contentType(MediaType.APPLICATION_JSON).header("X-Forwarded-For", "198.51.100.140")
                 .bodyValue(Map.of("email", anyEmail())).exchange()
                 .expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS).expectHeader().exists(HttpHeaders.RETRY_AFTER);
         client.post().uri("/auth/password-reset").contentType(MediaType.APPLICATION_JSON).header("X-Forwarded-For", "198.51.100.41")

@@ -7,7 +7,9 @@ import dev.accounts.adapters.web.client.ClientAddresses;
 import dev.accounts.adapters.web.headers.SecurityHeadersFilter;
 import dev.accounts.adapters.web.headers.StrictTransportSecurity;
 import dev.accounts.adapters.web.headers.UnreadableAcceptHeader;
+import dev.accounts.adapters.web.logging.RequestIdFilter;
 import dev.accounts.adapters.web.problem.ProblemResponses;
+import dev.accounts.adapters.web.problem.ProblemWriter;
 import dev.accounts.adapters.web.problem.WebErrorHandler;
 import dev.accounts.adapters.web.registration.UserRegistrationController;
 import dev.accounts.application.port.in.ChangePasswordUseCase;
@@ -90,6 +92,19 @@ public class WebAdapterConfiguration {
     @Bean
     JsonMapperBuilderCustomizer declarationOrderInAnswers() {
         return builder -> builder.disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY);
+    }
+
+    /** First of the filters, so that every log line of a request carries its id (the security headers' filter only sets headers). */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    RequestIdFilter requestIdFilter(ClientAddresses clients) {
+        return new RequestIdFilter(clients);
+    }
+
+    /** Problems answered by controllers and the error handler carry the request's id, as those written by filters do. */
+    @Bean
+    CodecCustomizer problemsWithTheirRequestId(JsonMapper json) {
+        return codecs -> codecs.customCodecs().register(new ProblemWriter(json));
     }
 
     /** First of the filters, so that answers written by the later ones carry the headers too. */

@@ -3,6 +3,7 @@ package dev.accounts.application.service;
 import dev.accounts.application.port.in.RefreshSessionUseCase;
 import dev.accounts.application.port.out.RefreshTokenSuccessors;
 import dev.accounts.application.port.out.SessionRepository;
+import dev.accounts.application.port.out.SignInAudit;
 import dev.accounts.domain.session.Refresh;
 import dev.accounts.domain.session.RefreshPolicy;
 import dev.accounts.domain.session.Session;
@@ -22,14 +23,16 @@ public final class RefreshSessionService implements RefreshSessionUseCase {
     private final RefreshTokenSuccessors successors;
     private final SessionIssuer issuer;
     private final RefreshPolicy policy;
+    private final SignInAudit audit;
     private final Clock clock;
 
     public RefreshSessionService(SessionRepository sessions, RefreshTokenSuccessors successors, SessionIssuer issuer, RefreshPolicy policy,
-                                 Clock clock) {
+                                 SignInAudit audit, Clock clock) {
         this.sessions = sessions;
         this.successors = successors;
         this.issuer = issuer;
         this.policy = policy;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -51,9 +54,12 @@ public final class RefreshSessionService implements RefreshSessionUseCase {
         SecretToken successor = successors.successorOf(presented);
         return switch (session.refresh(presented.hash(), successor.hash(), clock.instant(), policy)) {
             case Refresh.Rotated rotated -> stored(rotated.session(), presented, expectedSession,
-                    Mono.fromSupplier(() -> new Refreshed(issuer.tokens(rotated.session(), successor))));
-            case Refresh.Replayed replayed -> Mono.just(new Refreshed(issuer.tokens(replayed.session(), successor)));
-            case Refresh.ReuseDetected reuse -> stored(reuse.session(), presented, expectedSession, Mono.just(new Refused(Reason.REUSED)));
+                    Mono.fromSupplier(() -> new Refreshed(issuer.tokens(rotated.session(), successor), false)));
+            case Refresh.Replayed replayed -> Mono.just(new Refreshed(issuer.tokens(replayed.session(), successor), true));
+            case Refresh.ReuseDetected reuse -> stored(reuse.session(), presented, expectedSession, Mono.fromSupplier(() -> {
+                audit.refreshTokenReused(reuse.session().user(), reuse.session().id());
+                return new Refused(Reason.REUSED);
+            }));
             case Refresh.Refused refused -> Mono.just(new Refused(switch (refused.reason()) {
                 case REVOKED -> Reason.REVOKED;
                 case EXPIRED -> Reason.EXPIRED;

@@ -13,6 +13,7 @@ import dev.accounts.application.testing.InMemorySessionRepository;
 import dev.accounts.application.testing.InMemorySignInThrottle;
 import dev.accounts.application.testing.InMemoryUserRepository;
 import dev.accounts.application.testing.MutableClock;
+import dev.accounts.application.testing.RecordingSignInAudit;
 import dev.accounts.domain.credentials.PasswordHash;
 import dev.accounts.domain.session.RefreshPolicy;
 import dev.accounts.domain.session.SessionId;
@@ -40,7 +41,9 @@ class SessionUseCasesTest {
     private final FakeAccessTokens accessTokens = new FakeAccessTokens(clock);
     private final RefreshPolicy policy = new RefreshPolicy(Duration.ofDays(14), Duration.ofSeconds(10));
     private final SessionIssuer issuer = new SessionIssuer(store, accessTokens, policy, clock);
-    private final RefreshSessionService refreshing = new RefreshSessionService(store, new FakeRefreshTokenSuccessors(), issuer, policy, clock);
+    private final RecordingSignInAudit audit = new RecordingSignInAudit();
+    private final RefreshSessionService refreshing = new RefreshSessionService(store, new FakeRefreshTokenSuccessors(), issuer, policy, audit,
+            clock);
     private final SignOutService signOut = new SignOutService(store, accessTokens, new SessionEndings(store, clock), clock);
     private final GetCurrentUserService currentUser = new GetCurrentUserService(accessTokens, store, users, clock);
     private final PurgeStaleRecordsService purging = new PurgeStaleRecordsService(store, new InMemorySignInThrottle(), new InMemoryOutbox(), clock);
@@ -81,6 +84,7 @@ class SessionUseCasesTest {
 
         assertThat(refresh(laptop)).isEqualTo(new Refused(Reason.REUSED));
 
+        assertThat(audit.reusedSessions()).containsExactly(laptop.session());
         assertThat(refresh(laptopRotated)).isEqualTo(new Refused(Reason.REVOKED));
         assertThat(currentUser.currentUser(laptopRotated.access().value()).block()).isNull();
         assertThat(refresh(phone)).isInstanceOf(Refreshed.class);
@@ -94,8 +98,9 @@ class SessionUseCasesTest {
 
         RefreshResult replay = refresh(first);
 
-        assertThat(replay).isInstanceOf(Refreshed.class);
-        assertThat(refresh(second)).isInstanceOf(Refreshed.class);
+        assertThat(replay).isInstanceOfSatisfying(Refreshed.class, refreshed -> assertThat(refreshed.graceReplay()).isTrue());
+        assertThat(refresh(second)).isInstanceOfSatisfying(Refreshed.class, refreshed -> assertThat(refreshed.graceReplay()).isFalse());
+        assertThat(audit.reusedSessions()).isEmpty();
     }
 
     @Test

@@ -100,6 +100,16 @@ public final class InMemoryOutbox implements Outbox {
         });
     }
 
+    @Override
+    public Mono<Backlog> backlog() {
+        return Mono.fromSupplier(() -> {
+            synchronized (this) {
+                List<Row> waiting = rows.values().stream().filter(row -> row.settledAt.isEmpty()).toList();
+                return new Backlog(waiting.size(), waiting.stream().map(Row::createdAt).min(Instant::compareTo));
+            }
+        });
+    }
+
     public synchronized long waiting() {
         return rows.values().stream().filter(row -> row.settledAt.isEmpty()).count();
     }

@@ -116,4 +116,27 @@ public abstract class OutboxContract {
         outbox().abandoned(stayingMessage.id(), NOW.plusSeconds(200)).block();
         assertThat(outbox().forgetSettledBefore(NOW.plusSeconds(300)).block()).isPositive();
     }
+
+    @Test
+    void countsTheMessagesStillToBeSentAndKnowsWhenTheOldestWasEnqueued() {
+        // Claiming settles what can never be sent (an adapter may give up on it then): done first, it cannot move the counts below.
+        claimAll(NOW.plusSeconds(400));
+        Outbox.Backlog before = outbox().backlog().block();
+        Instant longAgo = NOW.minus(Duration.ofDays(3650));
+        UserId user = existingUser();
+        outbox().enqueue(verification(user), longAgo).then(outbox().enqueue(verification(user), NOW)).block();
+
+        Outbox.Backlog waiting = outbox().backlog().block();
+        List<Pending> claimed = claimAll(NOW.plusSeconds(400)).stream().filter(pending -> pending.message().user().equals(user)).toList();
+        Outbox.Backlog whileClaimed = outbox().backlog().block();
+        outbox().delivered(claimed.get(0).id(), NOW.plusSeconds(400)).then(outbox().abandoned(claimed.get(1).id(), NOW.plusSeconds(400)))
+                .block();
+        Outbox.Backlog settled = outbox().backlog().block();
+
+        assertThat(waiting.messages()).isEqualTo(before.messages() + 2);
+        assertThat(waiting.oldestCreatedAt()).contains(longAgo);
+        assertThat(whileClaimed.messages()).isEqualTo(waiting.messages());
+        assertThat(settled.messages()).isEqualTo(before.messages());
+        assertThat(settled.oldestCreatedAt()).isEqualTo(before.oldestCreatedAt());
+    }
 }

@@ -165,6 +165,16 @@ public final class R2dbcOutbox implements Outbox {
                 .fetch().rowsUpdated();
     }
 
+    /** Answered from the partial index of messages still to be sent, however many settled ones are kept. */
+    @Override
+    public Mono<Backlog> backlog() {
+        return database.sql("""
+                        SELECT count(*) AS messages, min(created_at) AS oldest FROM outbox_messages
+                        WHERE delivered_at IS NULL AND abandoned_at IS NULL""")
+                .map(row -> new Backlog(row.get("messages", Long.class), Optional.ofNullable(row.get("oldest", Instant.class))))
+                .one();
+    }
+
     /** A typed null where the value is absent: PostgreSQL has to know the type of every parameter. */
     private static Parameter valueOrNull(Object value, Class<?> type) {
         return value == null ? Parameters.in(type) : Parameters.in(value);

@@ -1,6 +1,5 @@
 package dev.accounts.adapters.security.password;
 
-import dev.accounts.application.port.out.TemporarilyUnavailableException;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
@@ -59,7 +58,7 @@ public final class HashingExecutor implements AutoCloseable {
                     sink.success(result);
                 });
             } catch (RejectedExecutionException full) {
-                sink.error(new TemporarilyUnavailableException("password hashing is at capacity", retryAfter, full));
+                sink.error(new PasswordWorkAtCapacityException("password hashing is at capacity", retryAfter, full));
                 return;
             }
             sink.onCancel(() -> {

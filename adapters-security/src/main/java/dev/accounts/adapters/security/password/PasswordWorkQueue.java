@@ -71,7 +71,33 @@ public final class PasswordWorkQueue implements AutoCloseable {
         }
     }
 
+    /** Told, outside the queue's lock, how long each admitted request waited and of each refusal: for metrics. */
+    public interface Listener {
+
+        Listener NONE = new Listener() {
+            @Override
+            public void admitted(long waitedNanos) {
+            }
+
+            @Override
+            public void refused(Refusal refusal) {
+            }
+        };
+
+        void admitted(long waitedNanos);
+
+        void refused(Refusal refusal);
+    }
+
+    public enum Refusal {
+        /** The request would have waited longer than the policy allows: refused on arrival. */
+        AT_CAPACITY,
+        /** The request waited twice as long as the policy allows without a slot. */
+        WAITED_TOO_LONG
+    }
+
     private final Policy policy;
+    private final Listener listener;
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "password-work-queue");
         thread.setDaemon(true);
@@ -89,7 +115,12 @@ public final class PasswordWorkQueue implements AutoCloseable {
     private boolean sweepScheduled;
 
     public PasswordWorkQueue(Policy policy) {
+        this(policy, Listener.NONE);
+    }
+
+    public PasswordWorkQueue(Policy policy, Listener listener) {
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.listener = Objects.requireNonNull(listener, "listener");
         this.slotNanos = policy.initialSlotTime().toNanos();
     }
 
@@ -114,6 +145,7 @@ public final class PasswordWorkQueue implements AutoCloseable {
             Waiter waiter = new Waiter(client, sink, System.nanoTime());
             sink.onCancel(() -> cancel(waiter));
             boolean admitted = false;
+            boolean refused = false;
             synchronized (this) {
                 if (running < policy.slots() && waiting == 0) {
                     waiter.ticket = grant(client);
@@ -122,6 +154,7 @@ public final class PasswordWorkQueue implements AutoCloseable {
                     long wait = expectedWaitNanos(client);
                     if (wait > policy.maxWait().toNanos()) {
                         delayRefusal(sink, wait);
+                        refused = true;
                     } else {
                         lines.computeIfAbsent(client, key -> new ArrayDeque<>()).addLast(waiter);
                         waiting++;
@@ -131,6 +164,9 @@ public final class PasswordWorkQueue implements AutoCloseable {
             }
             if (admitted) {
                 waiter.admit();
+            }
+            if (refused) {
+                listener.refused(Refusal.AT_CAPACITY);
             }
         });
     }
@@ -267,11 +303,14 @@ public final class PasswordWorkQueue implements AutoCloseable {
             }
         }
         due.forEach(refusal -> refusal.sink().error(unavailable(refusal.retryAfter())));
-        expired.forEach(waiter -> waiter.sink().error(unavailable(policy.minRetryAfter())));
+        expired.forEach(waiter -> {
+            listener.refused(Refusal.WAITED_TOO_LONG);
+            waiter.sink().error(unavailable(policy.minRetryAfter()));
+        });
     }
 
     private static TemporarilyUnavailableException unavailable(Duration retryAfter) {
-        return new TemporarilyUnavailableException("password work is at capacity", retryAfter);
+        return new PasswordWorkAtCapacityException("password work is at capacity", retryAfter);
     }
 
     @Override
@@ -286,7 +325,7 @@ public final class PasswordWorkQueue implements AutoCloseable {
     }
 
     /** A request in its client's line; {@link #ticket} is set, under the queue's lock, when it is admitted. */
-    private static final class Waiter {
+    private final class Waiter {
 
         private final String client;
         private final MonoSink<Ticket> sink;
@@ -312,6 +351,7 @@ public final class PasswordWorkQueue implements AutoCloseable {
         }
 
         void admit() {
+            listener.admitted(ticket.grantedAt() - since);
             sink.success(ticket);
         }
     }

@@ -143,4 +143,36 @@ class PasswordWorkQueueTest {
         finishOldest();
         assertThat(queue.occupancy().running()).isEqualTo(1);
     }
+
+    @Test
+    void tellsItsListenerHowLongEachAdmittedRequestWaitedAndOfEachRefusalForMetrics() {
+        List<Long> waits = new CopyOnWriteArrayList<>();
+        List<PasswordWorkQueue.Refusal> refusals = new CopyOnWriteArrayList<>();
+        PasswordWorkQueue watched = new PasswordWorkQueue(new PasswordWorkQueue.Policy(1, Duration.ofMillis(150), 1.0, Duration.ZERO,
+                Duration.ofSeconds(1), Duration.ofMillis(100)), new PasswordWorkQueue.Listener() {
+            @Override
+            public void admitted(long waitedNanos) {
+                waits.add(waitedNanos);
+            }
+
+            @Override
+            public void refused(PasswordWorkQueue.Refusal refusal) {
+                refusals.add(refusal);
+            }
+        });
+        try {
+            Sinks.Empty<Void> first = Sinks.empty();
+            watched.admit("a", first.asMono()).subscribe();
+            watched.admit("a", Mono.empty()).subscribe(ignored -> { }, error -> { });
+            StepVerifier.create(watched.admit("a", Mono.empty())).expectError(PasswordWorkAtCapacityException.class).verify(Duration.ofSeconds(5));
+
+            first.tryEmitEmpty();
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> waits.size() == 2);
+            assertThat(waits).allSatisfy(wait -> assertThat(wait).isNotNegative());
+            assertThat(refusals).containsExactly(PasswordWorkQueue.Refusal.AT_CAPACITY);
+        } finally {
+            watched.close();
+        }
+    }
 }

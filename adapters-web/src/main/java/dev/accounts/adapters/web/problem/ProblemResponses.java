@@ -1,5 +1,6 @@
 package dev.accounts.adapters.web.problem;
 
+import dev.accounts.adapters.web.logging.RequestIdFilter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -10,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 
-/** Writes a problem straight to the response, for web filters, which answer before any controller. */
+/** Writes a problem straight to the response, for web filters, which answer before any controller; with the request's id. */
 public final class ProblemResponses {
 
     private final JsonMapper json;
@@ -28,6 +29,10 @@ public final class ProblemResponses {
         ProblemDetail problem = answer.getBody();
         if (problem != null && problem.getInstance() == null) {
             problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        }
+        String requestId = RequestIdFilter.of(exchange);
+        if (problem != null && requestId != null) {
+            problem.setProperty(RequestIdFilter.CONTEXT_KEY, requestId);
         }
         byte[] body = json.writeValueAsBytes(problem);
         response.getHeaders().set(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length));

@@ -6,6 +6,8 @@ import dev.accounts.adapters.web.problem.ProblemResponses;
 import dev.accounts.adapters.web.problem.FieldError;
 import dev.accounts.adapters.web.problem.Problems;
 import dev.accounts.adapters.web.route.RoutePaths;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 import org.springframework.http.HttpHeaders;
@@ -19,12 +21,15 @@ import reactor.core.publisher.Mono;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Limits how often one client may register and sign in, with a token bucket per client address. A
  * refused request gets 429 with {@code Retry-After}; every limited request gets the IETF
  * {@code RateLimit} and {@code RateLimit-Policy} headers. If the bucket store (Redis) fails, requests
  * pass: the per-account sign-in throttle and the bounded hashing queue still stand behind this filter.
+ * Refusals are counted by rule ({@code accounts.rate_limit.refusals}), never by client.
  */
 public final class RateLimitFilter implements WebFilter {
 
@@ -39,14 +44,20 @@ public final class RateLimitFilter implements WebFilter {
     private final ClientBuckets buckets;
     private final ClientAddresses clients;
     private final ProblemResponses problems;
+    private final Map<String, Counter> refusalsByRule;
     private final SampledLog storeFailures = new SampledLog(LoggerFactory.getLogger(RateLimitFilter.class), Level.WARN, Duration.ofMinutes(1));
 
     /** @param rulesByPath the rule for state-changing requests (POST, DELETE…) to each path */
-    public RateLimitFilter(Map<String, RateLimitRule> rulesByPath, ClientBuckets buckets, ClientAddresses clients, ProblemResponses problems) {
+    public RateLimitFilter(Map<String, RateLimitRule> rulesByPath, ClientBuckets buckets, ClientAddresses clients, ProblemResponses problems,
+                           MeterRegistry meters) {
         this.rulesByPath = Map.copyOf(rulesByPath);
         this.buckets = buckets;
         this.clients = clients;
         this.problems = problems;
+        // Registered up front, so that a rule that never refused shows 0 rather than nothing.
+        this.refusalsByRule = rulesByPath.values().stream().map(RateLimitRule::name).distinct()
+                .collect(Collectors.toUnmodifiableMap(Function.identity(), rule -> Counter.builder("accounts.rate_limit.refusals")
+                        .description("Requests refused with 429 by a per-client rate limit").tag("rule", rule).register(meters)));
     }
 
     @Override
@@ -77,6 +88,7 @@ public final class RateLimitFilter implements WebFilter {
                         exchange.getResponse().beforeCommit(() -> refundIfRefusedForItsShape(exchange, client, rule, outcome.probe()));
                         return chain.filter(exchange);
                     }
+                    refusalsByRule.get(rule.name()).increment();
                     return problems.write(exchange, Problems.tooManyRequests(EXCEEDED, outcome.probe().waitTime()));
                 });
     }

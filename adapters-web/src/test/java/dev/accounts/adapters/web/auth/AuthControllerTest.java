@@ -151,7 +151,7 @@ class AuthControllerTest extends WebSliceTest {
 
     @Test
     void refreshesWithAValidCsrfTokenAndClearsCookiesOnRefusal() {
-        when(refreshSession.refresh(eq("good"), eq(session))).thenReturn(Mono.just(new RefreshSessionUseCase.RefreshResult.Refreshed(tokens)));
+        when(refreshSession.refresh(eq("good"), eq(session))).thenReturn(Mono.just(new RefreshSessionUseCase.RefreshResult.Refreshed(tokens, false)));
         when(refreshSession.refresh(eq("reused"), eq(session))).thenReturn(Mono.just(
                 new RefreshSessionUseCase.RefreshResult.Refused(RefreshSessionUseCase.Reason.REUSED)));
 

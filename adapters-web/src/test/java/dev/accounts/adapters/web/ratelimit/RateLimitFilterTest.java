@@ -2,6 +2,7 @@ package dev.accounts.adapters.web.ratelimit;
 
 import dev.accounts.adapters.web.client.ClientAddresses;
 import dev.accounts.adapters.web.problem.ProblemResponses;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RateLimitFilterTest {
 
     private final AtomicInteger handled = new AtomicInteger();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     private WebTestClient clientWith(ClientBuckets buckets) {
         return clientWith(buckets, HttpStatus.OK);
@@ -29,7 +31,8 @@ class RateLimitFilterTest {
     /** The handler behind the filter answers {@code status}, or the status named in an {@code X-Answer} header. */
     private WebTestClient clientWith(ClientBuckets buckets, HttpStatus status) {
         RateLimitFilter filter = new RateLimitFilter(Map.of("/auth/login", new RateLimitRule("login", 30, Duration.ofMinutes(1), 2)),
-                buckets, new ClientAddresses(List.of()), new ProblemResponses(JsonMapper.builder().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build()));
+                buckets, new ClientAddresses(List.of()), new ProblemResponses(JsonMapper.builder().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build()),
+                meters);
         return WebTestClient.bindToWebHandler(exchange -> {
             handled.incrementAndGet();
             String answer = exchange.getRequest().getHeaders().getFirst("X-Answer");
@@ -53,6 +56,7 @@ class RateLimitFilterTest {
                 .expectBody().jsonPath("$.errors[0].code").isEqualTo("rate_limit.exceeded");
 
         assertThat(handled).hasValue(2);
+        assertThat(meters.get("accounts.rate_limit.refusals").tag("rule", "login").counter().count()).isEqualTo(1);
     }
 
     @Test

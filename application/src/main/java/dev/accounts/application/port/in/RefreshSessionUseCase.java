@@ -11,7 +11,8 @@ public interface RefreshSessionUseCase {
 
     sealed interface RefreshResult {
 
-        record Refreshed(SessionTokens tokens) implements RefreshResult {
+        /** @param graceReplay the token had just been rotated, and the replay was forgiven with the same successor */
+        record Refreshed(SessionTokens tokens, boolean graceReplay) implements RefreshResult {
         }
 
         record Refused(Reason reason) implements RefreshResult {

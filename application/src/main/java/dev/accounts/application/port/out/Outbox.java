@@ -9,6 +9,7 @@ import reactor.core.publisher.Mono;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -48,6 +49,17 @@ public interface Outbox {
 
     /** Forgets messages delivered or abandoned before {@code before}; the number forgotten. */
     Mono<Long> forgetSettledBefore(Instant before);
+
+    /** The messages neither delivered nor given up on yet, claimed ones included: how far delivery is behind. */
+    Mono<Backlog> backlog();
+
+    /** @param oldestCreatedAt when the oldest waiting message was enqueued; empty when none waits */
+    record Backlog(long messages, Optional<Instant> oldestCreatedAt) {
+
+        public Backlog {
+            Objects.requireNonNull(oldestCreatedAt, "oldestCreatedAt");
+        }
+    }
 
     /**
      * A claimed message.
