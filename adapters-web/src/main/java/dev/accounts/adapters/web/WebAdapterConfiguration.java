@@ -7,6 +7,7 @@ import dev.accounts.adapters.web.client.ClientAddresses;
 import dev.accounts.adapters.web.headers.SecurityHeadersFilter;
 import dev.accounts.adapters.web.headers.StrictTransportSecurity;
 import dev.accounts.adapters.web.headers.UnreadableAcceptHeader;
+import dev.accounts.adapters.web.page.PageRoutes;
 import dev.accounts.adapters.web.problem.ProblemResponses;
 import dev.accounts.adapters.web.problem.WebErrorHandler;
 import dev.accounts.adapters.web.registration.UserRegistrationController;
@@ -43,7 +44,7 @@ import tools.jackson.databind.type.LogicalType;
 import java.util.Optional;
 
 /**
- * The web adapter's own parts: its controllers over the use cases they are given, its error handling, and
+ * The web adapter's own parts: its controllers over the use cases they are given, the browser page, its error handling, and
  * how strictly it reads request bodies. What depends on configuration (cookies, CSRF, rate limits,
  * connection limits) is wired by the application, which hands in the beans these need.
  */
@@ -74,6 +75,12 @@ public class WebAdapterConfiguration {
                                         SignOutEverywhereUseCase signOutEverywhere, SessionCookies cookies, ClientAddresses clients) {
         return new AccountController(verifyEmail, resendVerification, requestPasswordReset, resetPassword, changePassword, deleteAccount,
                 signOutEverywhere, cookies, clients);
+    }
+
+    /** The page a person uses the service with; it calls the API as any browser front end would. */
+    @Bean
+    PageRoutes pageRoutes() {
+        return new PageRoutes();
     }
 
     @Bean
