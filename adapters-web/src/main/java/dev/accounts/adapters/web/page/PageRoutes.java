@@ -2,6 +2,7 @@ package dev.accounts.adapters.web.page;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.HandlerFunction;
@@ -21,7 +22,8 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 
-import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
+import static org.springframework.web.reactive.function.server.RequestPredicates.methods;
+import static org.springframework.web.reactive.function.server.RequestPredicates.path;
 
 /**
  * The browser page: one HTML document, its style sheet and its ES module, read once at start-up. The document
@@ -57,7 +59,9 @@ public final class PageRoutes implements RouterFunction<ServerResponse> {
                 "app.js", Asset.load("app.js", new MediaType("text", "javascript", StandardCharsets.UTF_8)),
                 "app.css", Asset.load("app.css", new MediaType("text", "css", StandardCharsets.UTF_8)));
         RouterFunctions.Builder builder = RouterFunctions.route();
-        FILES_BY_PATH.forEach((path, file) -> builder.route(GET(path), request -> serve(request, assets.get(file))));
+        // HEAD too, answered as GET without the body (WebFlux drops it), as the annotated endpoints are.
+        FILES_BY_PATH.forEach((route, file) -> builder.route(methods(HttpMethod.GET, HttpMethod.HEAD).and(path(route)),
+                request -> serve(request, assets.get(file))));
         this.routes = builder.build();
     }
 

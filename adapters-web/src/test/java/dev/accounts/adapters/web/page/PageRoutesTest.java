@@ -51,6 +51,14 @@ class PageRoutesTest extends WebSliceTest {
     }
 
     @Test
+    void answersHeadLikeGetWithoutTheBody() {
+        client.head().uri("/app.css").exchange().expectStatus().isOk()
+                .expectHeader().contentType("text/css;charset=UTF-8")
+                .expectHeader().valueEquals("Content-Security-Policy", PageRoutes.CONTENT_SECURITY_POLICY)
+                .expectBody().isEmpty();
+    }
+
+    @Test
     void answersNotModifiedToABrowserThatHasTheFileAlready() {
         String etag = get("/app.js").expectStatus().isOk().returnResult(String.class).getResponseHeaders().getETag();
 
