@@ -8,6 +8,7 @@ import dev.accounts.adapters.web.headers.SecurityHeadersFilter;
 import dev.accounts.adapters.web.headers.StrictTransportSecurity;
 import dev.accounts.adapters.web.headers.UnreadableAcceptHeader;
 import dev.accounts.adapters.web.logging.RequestIdFilter;
+import dev.accounts.adapters.web.page.PageRoutes;
 import dev.accounts.adapters.web.problem.ProblemResponses;
 import dev.accounts.adapters.web.problem.ProblemWriter;
 import dev.accounts.adapters.web.problem.WebErrorHandler;
@@ -45,7 +46,7 @@ import tools.jackson.databind.type.LogicalType;
 import java.util.Optional;
 
 /**
- * The web adapter's own parts: its controllers over the use cases they are given, its error handling, and
+ * The web adapter's own parts: its controllers over the use cases they are given, the browser page, its error handling, and
  * how strictly it reads request bodies. What depends on configuration (cookies, CSRF, rate limits,
  * connection limits) is wired by the application, which hands in the beans these need.
  */
@@ -76,6 +77,12 @@ public class WebAdapterConfiguration {
                                         SignOutEverywhereUseCase signOutEverywhere, SessionCookies cookies, ClientAddresses clients) {
         return new AccountController(verifyEmail, resendVerification, requestPasswordReset, resetPassword, changePassword, deleteAccount,
                 signOutEverywhere, cookies, clients);
+    }
+
+    /** The page a person uses the service with; it calls the API as any browser front end would. */
+    @Bean
+    PageRoutes pageRoutes() {
+        return new PageRoutes();
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package dev.accounts.adapters.web.headers;
 
 import dev.accounts.adapters.web.client.ClientAddresses;
+import dev.accounts.adapters.web.page.PageRoutes;
+import dev.accounts.adapters.web.route.RoutePaths;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
@@ -12,8 +14,9 @@ import java.util.Optional;
 
 /**
  * Headers every answer carries, errors included: no content sniffing, no referrer, no framing and no
- * active content (this service serves no HTML, so the strictest policy costs nothing), and no caching
- * unless an endpoint says otherwise (only the public keys do): answers hold user data or tokens. Answers
+ * active content (answers are JSON, so the strictest policy costs nothing; the browser page's paths get
+ * the page's own policy), and no caching unless an endpoint says otherwise (the public keys and the page
+ * do): answers hold user data or tokens. Answers
  * to requests that came over TLS, directly or through a trusted proxy, also carry
  * {@code Strict-Transport-Security} when it is configured; on plain http the header would mean nothing.
  */
@@ -35,7 +38,8 @@ public final class SecurityHeadersFilter implements WebFilter {
             HttpHeaders headers = exchange.getResponse().getHeaders();
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("Referrer-Policy", "no-referrer");
-            headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            headers.set("Content-Security-Policy", PageRoutes.PATHS.contains(RoutePaths.of(exchange.getRequest()))
+                    ? PageRoutes.CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
             headers.set("X-Frame-Options", "DENY");
             if (!headers.containsHeader(HttpHeaders.CACHE_CONTROL)) {
                 headers.setCacheControl("no-store");

@@ -224,7 +224,7 @@ class UserRegistrationControllerTest extends WebSliceTest {
 
     @Test
     void answers404WithAProblemForUnknownPaths() {
-        for (String path : new String[]{"/nothing/here", "/", "/users/not-a-uuid"}) {
+        for (String path : new String[]{"/nothing/here", "/index.html", "/users/not-a-uuid"}) {
             client.get().uri(path).exchange().expectStatus().isNotFound()
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .expectBody().jsonPath("$.status").isEqualTo(404)
