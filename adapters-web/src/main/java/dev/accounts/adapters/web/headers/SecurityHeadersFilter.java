@@ -1,6 +1,7 @@
 package dev.accounts.adapters.web.headers;
 
 import dev.accounts.adapters.web.client.ClientAddresses;
+import dev.accounts.adapters.web.route.RoutePaths;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
@@ -12,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Headers every answer carries, errors included: no content sniffing, no referrer, no framing and no
- * active content (this service serves no HTML, so the strictest policy costs nothing), and no caching
+ * active content (the API serves no HTML, so the strictest policy costs nothing; only Swagger UI's pages get
+ * the scripts, styles and fetches they need), and no caching
  * unless an endpoint says otherwise (only the public keys do): answers hold user data or tokens. Answers
  * to requests that came over TLS, directly or through a trusted proxy, also carry
  * {@code Strict-Transport-Security} when it is configured; on plain http the header would mean nothing.
@@ -20,6 +22,16 @@ import java.util.Optional;
 public final class SecurityHeadersFilter implements WebFilter {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    /** Where springdoc serves Swagger UI's page and files, when the API documentation is on. */
+    static final String SWAGGER_UI_PATH = "/swagger-ui/";
+
+    /**
+     * The least Swagger UI renders with: its own scripts and style sheets, its icons (some inline as data: URIs),
+     * and fetching the document from this service. Still no inline script, no eval, no framing and no form posts.
+     */
+    static final String SWAGGER_UI_CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
     private final Optional<String> strictTransportSecurity;
     private final ClientAddresses clients;
@@ -35,7 +47,8 @@ public final class SecurityHeadersFilter implements WebFilter {
             HttpHeaders headers = exchange.getResponse().getHeaders();
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("Referrer-Policy", "no-referrer");
-            headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            headers.set("Content-Security-Policy", RoutePaths.of(exchange.getRequest()).startsWith(SWAGGER_UI_PATH)
+                    ? SWAGGER_UI_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
             headers.set("X-Frame-Options", "DENY");
             if (!headers.containsHeader(HttpHeaders.CACHE_CONTROL)) {
                 headers.setCacheControl("no-store");
