@@ -9,6 +9,12 @@ import dev.accounts.application.port.out.MailTransport;
 import dev.accounts.application.port.out.Outbox;
 import dev.accounts.application.service.DeliverMailService;
 import dev.accounts.domain.messages.MessagePolicy;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,6 +23,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springdoc.core.annotations.RouterOperation;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -57,6 +65,20 @@ class MailConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "accounts.mail.development-mailbox", havingValue = "true")
+    @RouterOperation(path = "/dev/mail", method = RequestMethod.GET, operation = @Operation(operationId = "developmentMailbox",
+            summary = "The development mailbox", tags = "Development", description = """
+                    Only with `accounts.mail.development-mailbox=true`, and only to requests from this machine: the newest \
+                    messages, newest first, with the token of each message's link.""",
+            parameters = @Parameter(in = ParameterIn.QUERY, name = "to", description = "Only the messages to this address",
+                    example = "ada@example.com"),
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "The messages", content = @Content(mediaType = "application/json",
+                            examples = @ExampleObject(name = "messages", value = """
+                                    [{"id":"0b6f1f5e-3a44-4b8e-9d7b-2f4e0d1c9a11","to":"ada@example.com","subject":"Confirm your email address",
+                                      "sentAt":"2026-01-01T12:00:00Z","text":"…","html":"…",
+                                      "links":["http://localhost:8080/verify-email?token=q8m1c0Wc7n0nP3sQm9lH5wS2kA7YtY4rV1bN6xZ3fE0"],
+                                      "token":"q8m1c0Wc7n0nP3sQm9lH5wS2kA7YtY4rV1bN6xZ3fE0"}]"""))),
+                    @ApiResponse(responseCode = "404", description = "Asked from another machine")}))
     DevelopmentMailboxRoutes developmentMailboxRoutes(DevelopmentMailbox mailbox) {
         return new DevelopmentMailboxRoutes(mailbox);
     }

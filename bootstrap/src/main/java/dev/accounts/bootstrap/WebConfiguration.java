@@ -8,6 +8,8 @@ import dev.accounts.adapters.web.auth.CsrfProtectionFilter;
 import dev.accounts.adapters.web.auth.CsrfTokens;
 import dev.accounts.adapters.web.auth.SessionCookies;
 import dev.accounts.adapters.web.client.ClientAddresses;
+import dev.accounts.adapters.web.openapi.ApiDocumentation;
+import dev.accounts.adapters.web.openapi.DocumentationOffTheEventLoop;
 import dev.accounts.adapters.web.problem.ProblemResponses;
 import dev.accounts.adapters.web.ratelimit.ClientBuckets;
 import dev.accounts.adapters.web.ratelimit.LocalClientBuckets;
@@ -20,6 +22,7 @@ import dev.accounts.adapters.web.server.ConnectionLimits;
 import dev.accounts.adapters.web.server.RetryAfterDiscipline;
 import io.lettuce.core.RedisClient;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.models.OpenAPI;
 import io.lettuce.core.RedisCredentials;
 import io.lettuce.core.RedisCredentialsProvider;
 import io.lettuce.core.RedisURI;
@@ -34,6 +37,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import reactor.core.scheduler.Schedulers;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -140,9 +144,21 @@ class WebConfiguration {
 
     @Bean
     SessionCookies sessionCookies(AccountsProperties properties, CsrfTokens csrfTokens, Clock clock) {
-        AccountsProperties.Cookies cookies = properties.cookies();
-        return new SessionCookies(new CookieSettings(cookies.secure(), cookies.sameSite(), cookies.accessTokenName(),
-                cookies.refreshTokenName(), cookies.csrfTokenName()), csrfTokens, clock);
+        return new SessionCookies(cookieSettings(properties), csrfTokens, clock);
+    }
+
+    /** What springdoc builds the document on: its shared parts, with the cookie names as configured. */
+    @Bean
+    @ConditionalOnProperty(name = "accounts.api-docs.enabled", havingValue = "true", matchIfMissing = true)
+    OpenAPI apiDocumentation(AccountsProperties properties) {
+        return ApiDocumentation.openApi(cookieSettings(properties));
+    }
+
+    @Bean
+    @Order(30)
+    @ConditionalOnProperty(name = "accounts.api-docs.enabled", havingValue = "true", matchIfMissing = true)
+    DocumentationOffTheEventLoop documentationOffTheEventLoop() {
+        return new DocumentationOffTheEventLoop(Schedulers.boundedElastic());
     }
 
     @Bean
@@ -150,6 +166,12 @@ class WebConfiguration {
     CsrfProtectionFilter csrfProtectionFilter(AccountsProperties properties, SessionCookies cookies, CsrfTokens csrfTokens,
                                               ProblemResponses problems) {
         return new CsrfProtectionFilter(new HashSet<>(properties.csrf().allowedOrigins()), cookies, csrfTokens, problems);
+    }
+
+    private static CookieSettings cookieSettings(AccountsProperties properties) {
+        AccountsProperties.Cookies cookies = properties.cookies();
+        return new CookieSettings(cookies.secure(), cookies.sameSite(), cookies.accessTokenName(), cookies.refreshTokenName(),
+                cookies.csrfTokenName());
     }
 
     private static RateLimitRule rule(String name, AccountsProperties.Rule rule) {

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
@@ -140,7 +141,7 @@ class RateLimitEndToEndIT extends EndToEndTest {
     @Test
     void limitsPasswordWorkOnAnAccountPerAddressWhateverTheMethod() {
         int allowed = 0;
-        while (allowed < 20 && client.method(org.springframework.http.HttpMethod.DELETE).uri("/users/me").contentType(MediaType.APPLICATION_JSON)
+        while (allowed < 20 && client.method(HttpMethod.DELETE).uri("/users/me").contentType(MediaType.APPLICATION_JSON)
                 .header("X-Forwarded-For", "198.51.100.50").header(HttpHeaders.AUTHORIZATION, "Bearer not-a-token")
                 .bodyValue(Map.of("password", "x")).exchange()
                 .expectBody().returnResult().getStatus().value() == 401) {
@@ -148,5 +149,11 @@ class RateLimitEndToEndIT extends EndToEndTest {
         }
 
         assertThat(allowed).isEqualTo(10);
+        for (String path : new String[]{"/users/me", "/users/me/password", "/auth/password-reset/confirm"}) {
+            client.method(path.equals("/users/me") ? HttpMethod.DELETE : HttpMethod.POST).uri(path).contentType(MediaType.APPLICATION_JSON)
+                    .header("X-Forwarded-For", "198.51.100.50").bodyValue(Map.of("password", "x")).exchange()
+                    .expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS).expectHeader().exists(HttpHeaders.RETRY_AFTER)
+                    .expectBody().returnResult();
+        }
     }
 }

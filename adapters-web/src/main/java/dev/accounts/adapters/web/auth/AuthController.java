@@ -1,6 +1,7 @@
 package dev.accounts.adapters.web.auth;
 
 import dev.accounts.adapters.web.client.ClientAddresses;
+import dev.accounts.adapters.web.openapi.ApiDocumentation;
 import dev.accounts.adapters.web.problem.FieldError;
 import dev.accounts.adapters.web.problem.Problems;
 import dev.accounts.application.port.in.GetCurrentUserUseCase;
@@ -19,6 +20,15 @@ import dev.accounts.application.port.in.SignInUseCase;
 import dev.accounts.application.port.in.SignOutUseCase;
 import dev.accounts.application.port.in.UserProfile;
 import dev.accounts.domain.session.SessionId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -45,6 +55,13 @@ import java.util.Optional;
  */
 @RestController
 public class AuthController {
+
+    private static final String USER_EXAMPLE = """
+            {"successStatus":true,"message":"success",
+             "user":{"userId":"55f73d9c-eb7b-4f01-8453-c16ea6a66e20","email":"ada@example.com","firstName":"Ada",
+                     "lastName":"Lovelace","emailVerified":false}}""";
+    private static final String SUCCESS_EXAMPLE = """
+            {"successStatus":true,"message":"success"}""";
 
     private static final FieldError INVALID_CREDENTIALS =
             new FieldError("credentials", "auth.invalid_credentials", "Email or password is incorrect.");
@@ -79,6 +96,63 @@ public class AuthController {
         this.clients = clients;
     }
 
+    @Operation(summary = "Sign in", tags = "Session", description = """
+            Checks the email and password and starts a session: the tokens come in cookies only, never in the body. An \
+            unknown email and a wrong password get the same answer in the same time. Limited per client address (30 a \
+            minute) and throttled per account after 5 failures in a row.""",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = SignInRequest.class),
+                    examples = @ExampleObject(name = "ada", value = """
+                            {"email":"ada@example.com","password":"tangerine otter kayak mosaic"}"""))))
+    @ApiResponse(responseCode = "200", description = "Signed in", headers = {
+            @Header(name = "Set-Cookie", ref = ApiDocumentation.SESSION_COOKIES),
+            @Header(name = "X-CSRF-Token", ref = ApiDocumentation.CSRF_TOKEN),
+            @Header(name = "RateLimit", ref = ApiDocumentation.RATE_LIMIT),
+            @Header(name = "RateLimit-Policy", ref = ApiDocumentation.RATE_LIMIT_POLICY)},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = SessionResponse.class),
+                    examples = @ExampleObject(name = "signed-in", value = USER_EXAMPLE)))
+    @ApiResponse(responseCode = "400", description = """
+            A field is missing or unusable (`validation-failed`: `email.required`, `password.required`, `password.invalid`), \
+            or the body is not a JSON object of strings (`malformed-json`, `not-an-object`, `missing-body`, `invalid-type`)""",
+            content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(ref = ApiDocumentation.PROBLEM), examples = {
+                    @ExampleObject(name = "validation-failed", value = """
+                            {"type":"urn:accounts:problem:validation-failed","title":"Validation failed","status":400,
+                             "detail":"Password is required.","instance":"/auth/login","successStatus":false,"message":"Password is required.",
+                             "errors":[{"field":"password","code":"password.required","message":"Password is required."}]}"""),
+                    @ExampleObject(name = "malformed-json", ref = ApiDocumentation.MALFORMED_JSON_EXAMPLE)}))
+    @ApiResponse(responseCode = "401", description = "Unknown email or wrong password, alike (`auth.invalid_credentials`)",
+            content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(ref = ApiDocumentation.PROBLEM),
+                    examples = @ExampleObject(name = "auth-invalid-credentials", value = """
+                            {"type":"urn:accounts:problem:auth-invalid-credentials","title":"Unauthorized","status":401,
+                             "detail":"Email or password is incorrect.","instance":"/auth/login","successStatus":false,
+                             "message":"Email or password is incorrect.",
+                             "errors":[{"field":"credentials","code":"auth.invalid_credentials","message":"Email or password is incorrect."}]}""")))
+    @ApiResponse(responseCode = "403", description = """
+            The right password of an unverified address, with `accounts.sign-in.require-verified-email=true` \
+            (`auth.email_unverified`), or a browser sent it from another site (`csrf.origin_rejected`)""",
+            content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(ref = ApiDocumentation.PROBLEM), examples = {
+                    @ExampleObject(name = "auth-email-unverified", value = """
+                            {"type":"urn:accounts:problem:auth-email-unverified","title":"Forbidden","status":403,
+                             "detail":"Verify your email address first: follow the link we sent, or ask for a new one at /users/verify-email/resend.",
+                             "instance":"/auth/login","successStatus":false,
+                             "message":"Verify your email address first: follow the link we sent, or ask for a new one at /users/verify-email/resend.",
+                             "errors":[{"field":"email","code":"auth.email_unverified","message":"Verify your email address first: follow the link we sent, or ask for a new one at /users/verify-email/resend."}]}"""),
+                    @ExampleObject(name = "csrf-origin-rejected", ref = ApiDocumentation.CROSS_SITE_EXAMPLE)}))
+    @ApiResponse(responseCode = "413", ref = ApiDocumentation.REQUEST_TOO_LARGE)
+    @ApiResponse(responseCode = "415", ref = ApiDocumentation.UNSUPPORTED_MEDIA_TYPE)
+    @ApiResponse(responseCode = "429", description = """
+            Too many failures for this account: wait as long as Retry-After says (`auth.throttled`); or too many \
+            requests from this client address (`rate_limit.exceeded`)""", headers = {
+            @Header(name = "Retry-After", ref = "#/components/headers/Retry-After"),
+            @Header(name = "RateLimit", ref = ApiDocumentation.RATE_LIMIT),
+            @Header(name = "RateLimit-Policy", ref = ApiDocumentation.RATE_LIMIT_POLICY)},
+            content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(ref = ApiDocumentation.PROBLEM),
+                    examples = @ExampleObject(name = "auth-throttled", value = """
+                            {"type":"urn:accounts:problem:auth-throttled","title":"Too many requests","status":429,
+                             "detail":"Too many failed sign-ins for this account; wait before trying again.","instance":"/auth/login",
+                             "successStatus":false,"message":"Too many failed sign-ins for this account; wait before trying again.",
+                             "errors":[{"field":"email","code":"auth.throttled","message":"Too many failed sign-ins for this account; wait before trying again."}]}""")))
+    @ApiResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
     @PostMapping(path = "/auth/login", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<?>> login(@RequestBody SignInRequest request, ServerHttpRequest http) {
         return signIn.signIn(new SignInCommand(request.email(), request.password(), clients.of(http))).map(result -> switch (result) {
@@ -90,6 +164,27 @@ public class AuthController {
         });
     }
 
+    @Operation(summary = "Refresh the session", tags = "Session", description = """
+            Exchanges the refresh cookie for a new access token and a new refresh token. A refresh token presented again \
+            more than 10 s after its rotation ends the whole session.""",
+            security = @SecurityRequirement(name = ApiDocumentation.REFRESH_COOKIE),
+            parameters = @Parameter(in = ParameterIn.HEADER, name = "X-CSRF-Token", required = true,
+                    description = ApiDocumentation.CSRF_HEADER_DESCRIPTION, schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "200", description = "Fresh cookies", headers = {
+            @Header(name = "Set-Cookie", ref = ApiDocumentation.SESSION_COOKIES),
+            @Header(name = "X-CSRF-Token", ref = ApiDocumentation.CSRF_TOKEN)},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = SessionResponse.class),
+                    examples = @ExampleObject(name = "refreshed", value = SUCCESS_EXAMPLE)))
+    @ApiResponse(responseCode = "401", description = """
+            The refresh token is missing, unknown, reused, revoked or its session expired (`auth.refresh_refused`); \
+            the cookies are cleared""", headers = @Header(name = "Set-Cookie", ref = ApiDocumentation.CLEARED_COOKIES),
+            content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(ref = ApiDocumentation.PROBLEM),
+                    examples = @ExampleObject(name = "auth-refresh-refused", value = """
+                            {"type":"urn:accounts:problem:auth-refresh-refused","title":"Unauthorized","status":401,
+                             "detail":"No valid refresh token was presented; sign in again.","instance":"/auth/refresh","successStatus":false,
+                             "message":"No valid refresh token was presented; sign in again.",
+                             "errors":[{"field":"session","code":"auth.refresh_refused","message":"No valid refresh token was presented; sign in again."}]}""")))
+    @ApiResponse(responseCode = "403", ref = ApiDocumentation.CSRF_REFUSED)
     @PostMapping("/auth/refresh")
     Mono<ResponseEntity<?>> refresh(ServerWebExchange exchange) {
         Optional<String> token = cookies.refreshToken(exchange.getRequest());
@@ -110,6 +205,19 @@ public class AuthController {
      * program that holds no cookies, or the access cookie. Cookies go with the CSRF token, which must name
      * the same session. With no token at all there is no session to end and the answer only clears cookies.
      */
+    @Operation(summary = "Sign out", tags = "Session", description = """
+            Ends the session of the refresh cookie or, without one, of the access token (the access cookie, or a bearer \
+            token for programs without cookies), and clears the cookies. Cookies go with X-CSRF-Token. With no token at \
+            all there is no session to end, and the answer is 200 all the same.""",
+            security = {@SecurityRequirement(name = ApiDocumentation.REFRESH_COOKIE), @SecurityRequirement(name = ApiDocumentation.ACCESS_COOKIE),
+                    @SecurityRequirement(name = ApiDocumentation.BEARER)},
+            parameters = @Parameter(in = ParameterIn.HEADER, name = "X-CSRF-Token",
+                    description = ApiDocumentation.CSRF_HEADER_DESCRIPTION, schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "200", description = "Signed out, or there was no session", headers = @Header(name = "Set-Cookie",
+            ref = ApiDocumentation.CLEARED_COOKIES), content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = SessionResponse.class), examples = @ExampleObject(name = "signed-out", value = SUCCESS_EXAMPLE)))
+    @ApiResponse(responseCode = "401", ref = ApiDocumentation.NOT_SIGNED_IN)
+    @ApiResponse(responseCode = "403", ref = ApiDocumentation.CSRF_REFUSED)
     @PostMapping("/auth/logout")
     Mono<ResponseEntity<?>> logout(ServerWebExchange exchange) {
         ServerHttpRequest request = exchange.getRequest();
@@ -133,6 +241,11 @@ public class AuthController {
                 : Problems.of(HttpStatus.FORBIDDEN, "Forbidden", SESSION_MISMATCH));
     }
 
+    @Operation(summary = "The signed-in user", tags = "Session",
+            security = {@SecurityRequirement(name = ApiDocumentation.ACCESS_COOKIE), @SecurityRequirement(name = ApiDocumentation.BEARER)})
+    @ApiResponse(responseCode = "200", description = "The profile", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = SessionResponse.class), examples = @ExampleObject(name = "profile", value = USER_EXAMPLE)))
+    @ApiResponse(responseCode = "401", ref = ApiDocumentation.NOT_SIGNED_IN)
     @GetMapping("/users/me")
     Mono<ResponseEntity<?>> me(ServerHttpRequest request) {
         return signedInUser(request)
@@ -144,8 +257,22 @@ public class AuthController {
      * Where {@code Location} of a registration points: the signed-in user's own profile. Any other id is
      * 404, whether or not a user has it, so the answer tells nobody which ids exist.
      */
+    @Operation(summary = "A user by id: only the signed-in user's own", tags = "Session", description = """
+            Where a registration's Location points. Any other id is 404, whether or not a user has it.""",
+            security = {@SecurityRequirement(name = ApiDocumentation.ACCESS_COOKIE), @SecurityRequirement(name = ApiDocumentation.BEARER)})
+    @ApiResponse(responseCode = "200", description = "The profile", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = SessionResponse.class), examples = @ExampleObject(name = "profile", value = USER_EXAMPLE)))
+    @ApiResponse(responseCode = "401", ref = ApiDocumentation.NOT_SIGNED_IN)
+    @ApiResponse(responseCode = "404", description = "Not the signed-in user's id (`user.not_found`)",
+            content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(ref = ApiDocumentation.PROBLEM),
+                    examples = @ExampleObject(name = "user-not-found", value = """
+                            {"type":"urn:accounts:problem:user-not-found","title":"Not found","status":404,
+                             "detail":"There is no user with this id that you may see.","instance":"/users/0b6f1f5e-3a44-4b8e-9d7b-2f4e0d1c9a11",
+                             "successStatus":false,"message":"There is no user with this id that you may see.",
+                             "errors":[{"field":"id","code":"user.not_found","message":"There is no user with this id that you may see."}]}""")))
     @GetMapping("/users/{id:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}")
-    Mono<ResponseEntity<?>> user(@PathVariable String id, ServerHttpRequest request) {
+    Mono<ResponseEntity<?>> user(@Parameter(description = "The user id (a UUID)", example = "55f73d9c-eb7b-4f01-8453-c16ea6a66e20")
+                                 @PathVariable String id, ServerHttpRequest request) {
         return signedInUser(request)
                 .<ResponseEntity<?>>map(user -> user.id().value().toString().equalsIgnoreCase(id)
                         ? profile(user)
@@ -153,6 +280,15 @@ public class AuthController {
                 .defaultIfEmpty(notSignedIn());
     }
 
+    @Operation(summary = "The public signing keys", tags = "Keys", description = """
+            The JWK Set that verifies access tokens (ES256), for other services. Access tokens name their key by `kid`.""")
+    @ApiResponse(responseCode = "200", description = "The JWK Set", headers = @Header(name = "Cache-Control",
+            description = "public, max-age=300", schema = @Schema(type = "string")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object"),
+                    examples = @ExampleObject(name = "keys", value = """
+                            {"keys":[{"kty":"EC","use":"sig","crv":"P-256","kid":"NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs",
+                                      "x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0",
+                                      "alg":"ES256"}]}""")))
     @GetMapping(path = "/.well-known/jwks.json", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> jwks() {
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic()).body(signingKeys.publicKeySet());

@@ -44,4 +44,15 @@ class SecurityHeadersTest extends WebSliceTest {
                 .expectHeader().valueEquals("Cache-Control", "max-age=300, public")
                 .expectHeader().valueEquals("X-Content-Type-Options", "nosniff");
     }
+
+    @Test
+    void loosensThePolicyForSwaggerUiOnly() {
+        client.get().uri("/swagger-ui/index.html").exchange()
+                .expectHeader().valueEquals("Content-Security-Policy", SecurityHeadersFilter.SWAGGER_UI_CONTENT_SECURITY_POLICY);
+
+        client.get().uri("/swagger-uix").exchange()
+                .expectHeader().valueEquals("Content-Security-Policy", SecurityHeadersFilter.CONTENT_SECURITY_POLICY);
+        client.get().uri("/v3/api-docs").exchange()
+                .expectHeader().valueEquals("Content-Security-Policy", SecurityHeadersFilter.CONTENT_SECURITY_POLICY);
+    }
 }
