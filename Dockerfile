@@ -22,7 +22,7 @@ USER 10001:10001
 EXPOSE 8080
 # bin/jvm-flags for two CPUs on JDK 25 (bench/RESULTS.md measures them). JAVA_OPTS replaces them, as with ./run:
 # give the heap 64 MiB more per further CPU the container gets.
-ENV JAVA_OPTS="-XX:+UseSerialGC -Xms192m -Xmx192m -Xmn64m -XX:MetaspaceSize=96m -Xss512k -XX:+UseCompactObjectHeaders -XX:TrimNativeHeapInterval=5000"
+ENV JAVA_OPTS="-XX:+UseSerialGC -Xms192m -Xmx192m -Xmn64m -XX:MetaspaceSize=96m -Xss512k -XX:+UseCompactObjectHeaders -XX:TrimNativeHeapInterval=5000 --sun-misc-unsafe-memory-access=allow"
 ENV MALLOC_ARENA_MAX=2
 # Ready means the application has started and its database answers (the readiness group: readinessState, r2dbc).
 # The image has neither curl nor wget: the check is a class of the service's own, in a JVM of 16 MiB.

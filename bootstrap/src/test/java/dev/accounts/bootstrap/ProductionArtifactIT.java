@@ -123,8 +123,10 @@ class ProductionArtifactIT {
         environment.putAll(image.environment());
         environment.put("PATH", Path.of(JAVA).getParent() + ":" + environment.get("PATH"));
         if (Runtime.version().feature() < dockerfile.javaFeatureVersion()) {
-            // The image's JDK has flags an older JDK running this test does not know.
-            environment.put("JAVA_OPTS", "-XX:+IgnoreUnrecognizedVMOptions " + environment.get("JAVA_OPTS"));
+            // The image's JDK has flags an older JDK running this test does not know; the launcher's own
+            // (--sun-misc-unsafe-memory-access, from 24 on) cannot be ignored, so they are left out.
+            environment.put("JAVA_OPTS", "-XX:+IgnoreUnrecognizedVMOptions "
+                    + environment.get("JAVA_OPTS").replaceAll("--sun-misc-unsafe-memory-access=\\S+", ""));
         }
         TestPostgres database = TestPostgres.instance();
         environment.putAll(Map.of("PORT", String.valueOf(port), "SPRING_R2DBC_URL", database.r2dbcUrl(),

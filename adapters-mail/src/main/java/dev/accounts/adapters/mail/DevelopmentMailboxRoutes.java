@@ -29,6 +29,8 @@ public final class DevelopmentMailboxRoutes implements RouterFunction<ServerResp
         this.routes = RouterFunctions.route(GET("/dev/mail"), request -> list(mailbox, request));
     }
 
+    private static final List<String> FORWARDING_HEADERS = List.of("Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Real-IP");
+
     @Override
     public Mono<HandlerFunction<ServerResponse>> route(ServerRequest request) {
         return routes.route(request);
@@ -39,9 +41,15 @@ public final class DevelopmentMailboxRoutes implements RouterFunction<ServerResp
         routes.accept(visitor);
     }
 
-    /** Only to this machine: {@code ./run} listens on every interface, and these tokens open accounts. */
+    /**
+     * Only to this machine: {@code ./run} listens on every interface, and these tokens open accounts. A request
+     * a proxy forwarded comes from loopback too when the proxy runs here, so one that says it was forwarded is
+     * not taken as local, whoever sent it.
+     */
     private static Mono<ServerResponse> list(DevelopmentMailbox mailbox, ServerRequest request) {
-        boolean local = request.remoteAddress().map(address -> address.getAddress() != null && address.getAddress().isLoopbackAddress())
+        boolean forwarded = FORWARDING_HEADERS.stream().anyMatch(header -> !request.headers().header(header).isEmpty());
+        boolean local = !forwarded && request.remoteAddress()
+                .map(address -> address.getAddress() != null && address.getAddress().isLoopbackAddress())
                 .orElse(false);
         if (!local) {
             return ServerResponse.notFound().build();

@@ -12,6 +12,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +20,14 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
 import java.net.IDN;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Objects;
+import java.util.Set;
+import java.util.StringJoiner;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Sends account messages over SMTP through Spring's {@link JavaMailSender}: plain text and HTML as
@@ -61,7 +68,34 @@ public final class SmtpMailTransport implements MailTransport {
         return Mono.<Void>fromRunnable(() -> sender.send(compose(id, message)))
                 .subscribeOn(scheduler)
                 // The outbox retries it; the operator needs to know the server refuses (never the recipient or the link).
-                .doOnError(failure -> log.warn("SMTP server did not take message {}: {}", id, failure.toString()));
+                .doOnError(failure -> log.warn("SMTP server did not take message {}: {}", id, withoutAddresses(failure)));
+    }
+
+    /**
+     * What refused, on one line and without the server's words: an SMTP reply names the recipient
+     * ({@code 550 5.1.1 <ada@example.com> Recipient address rejected}), and the exception's text carries it.
+     * The failure's class and the SMTP reply codes along its causes say enough to act on.
+     */
+    private static final Pattern SMTP_REPLY_CODE = Pattern.compile("([2-5]\\d\\d)[ -]");
+
+    static String withoutAddresses(Throwable failure) {
+        StringJoiner chain = new StringJoiner(" <- ");
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable cause = failure; cause != null && seen.add(cause); cause = next(cause)) {
+            Matcher reply = SMTP_REPLY_CODE.matcher(String.valueOf(cause.getMessage()));
+            chain.add(cause.getClass().getSimpleName() + (reply.lookingAt() ? " " + reply.group(1) : ""));
+        }
+        return chain.toString();
+    }
+
+    private static Throwable next(Throwable cause) {
+        if (cause instanceof MessagingException messaging && messaging.getNextException() != null) {
+            return messaging.getNextException();
+        }
+        if (cause instanceof MailSendException send && !send.getFailedMessages().isEmpty()) {
+            return send.getFailedMessages().values().iterator().next();
+        }
+        return cause.getCause();
     }
 
     private MimeMessage compose(UUID id, AccountMessage message) {

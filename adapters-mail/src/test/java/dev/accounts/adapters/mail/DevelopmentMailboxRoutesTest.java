@@ -5,6 +5,8 @@ import dev.accounts.domain.messages.AccountMessage.VerifyEmail;
 import dev.accounts.domain.token.SecretToken;
 import dev.accounts.domain.user.UserId;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -73,6 +75,14 @@ class DevelopmentMailboxRoutesTest {
 
         clientFrom("192.0.2.7").get().uri("/dev/mail").exchange().expectStatus().isNotFound();
         clientFrom("::1").get().uri("/dev/mail").exchange().expectStatus().isOk();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Real-IP"})
+    void showsNothingToARequestAProxyOnThisMachineForwarded(String header) {
+        mailbox.send(UUID.randomUUID(), new VerifyEmail(UserId.random(), email("ada@example.com"), "Ada", SecretToken.random())).block();
+
+        client.get().uri("/dev/mail").header(header, "203.0.113.9").exchange().expectStatus().isNotFound();
     }
 
     @Test

@@ -8,6 +8,8 @@ import dev.accounts.domain.messages.AccountMessage.VerifyEmail;
 import dev.accounts.domain.token.SecretToken;
 import dev.accounts.domain.user.UserId;
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -24,6 +27,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -152,5 +156,17 @@ class SmtpMailTransportTest {
         } catch (IOException impossible) {
             throw new UncheckedIOException(impossible);
         }
+    }
+
+    @Test
+    void logsARefusalByItsKindAndReplyCodeNeverByTheAddressTheServerQuotes() {
+        MessagingException rejected = new MessagingException("550 5.1.1 <ada@example.com> Recipient address rejected: User unknown");
+        SendFailedException invalid = new SendFailedException("Invalid Addresses", rejected);
+        MailSendException failure = new MailSendException(Map.of(new Object(), invalid));
+
+        String logged = SmtpMailTransport.withoutAddresses(failure);
+
+        assertThat(logged).isEqualTo("MailSendException <- SendFailedException <- MessagingException 550")
+                .doesNotContain("ada@example.com").doesNotContain("\n");
     }
 }

@@ -9,13 +9,15 @@ import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
  * Gives every request an id that its answer carries in {@code X-Request-Id} (and its problem body in
  * {@code requestId}), and that every log line written for it carries too, so a user's report can be matched to
- * the lines. The id a trusted proxy sends is kept, when it is short and made of safe characters, so that one id
+ * the lines. The id a trusted proxy sends is kept, when it is short, made of safe characters and alone (the
+ * proxy must set it, not pass the client's on: the README says how), so that one id
  * follows the request through the proxy's logs and ours; anyone else's is replaced, since a client could
  * otherwise forge lines that seem to belong to another user's request. The id travels in the Reactor context
  * under {@link #CONTEXT_KEY}, which the application propagates into the logging MDC across thread hops.
@@ -57,9 +59,10 @@ public final class RequestIdFilter implements WebFilter {
     }
 
     private String idFor(ServerHttpRequest request) {
-        String offered = request.getHeaders().getFirst(HEADER);
-        if (offered != null && SAFE.matcher(offered).matches() && clients.fromTrustedProxy(request)) {
-            return offered;
+        // More than one value means the proxy passed a client's along with its own: neither is taken.
+        List<String> offered = request.getHeaders().getOrEmpty(HEADER);
+        if (offered.size() == 1 && SAFE.matcher(offered.get(0)).matches() && clients.fromTrustedProxy(request)) {
+            return offered.get(0);
         }
         return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
     }

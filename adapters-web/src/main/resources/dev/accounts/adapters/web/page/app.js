@@ -52,15 +52,14 @@ async function call(method, path, body, {session = false} = {}) {
 
 /** Retry-After (seconds, or an HTTP date) as a person says it. */
 function whenToRetry(retryAfter) {
-  let seconds = Number(retryAfter);
-  if (retryAfter === null || !Number.isFinite(seconds)) {
-    const at = Date.parse(retryAfter ?? '');
-    if (Number.isNaN(at)) {
-      return 'in a little while';
-    }
-    seconds = (at - Date.now()) / 1000;
+  // RFC 9110: a whole number of seconds or an HTTP date; anything else (a proxy's own answer) says nothing usable.
+  const text = (retryAfter ?? '').trim();
+  const date = /GMT$/.test(text) ? Date.parse(text) : NaN;
+  const seconds = Math.ceil(/^\d+$/.test(text) ? Number(text) : (date - Date.now()) / 1000);
+  const at = new Date(Date.now() + seconds * 1000);
+  if (!Number.isFinite(seconds) || Number.isNaN(at.getTime())) {
+    return 'in a little while';
   }
-  seconds = Math.ceil(seconds);
   if (seconds <= 1) {
     return 'in a second';
   }
@@ -71,7 +70,10 @@ function whenToRetry(retryAfter) {
   if (minutes < 90) {
     return `in ${minutes} minutes`;
   }
-  return `after ${new Date(Date.now() + seconds * 1000).toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'})}`;
+  if (seconds < 24 * 60 * 60) {
+    return `after ${at.toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'})}`;
+  }
+  return `after ${at.toLocaleString([], {dateStyle: 'medium', timeStyle: 'short'})}`;
 }
 
 /** The API's messages are written for people; these few speak of headers and paths, so the page says them its own way. */

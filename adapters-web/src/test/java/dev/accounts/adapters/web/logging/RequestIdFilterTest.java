@@ -22,9 +22,9 @@ class RequestIdFilterTest {
     private record Seen(String inContext, String onExchange, String inHeader) {
     }
 
-    private Seen filter(String peer, String offered) {
+    private Seen filter(String peer, String... offered) {
         MockServerHttpRequest.BaseBuilder<?> request = MockServerHttpRequest.get("/users/me").remoteAddress(new InetSocketAddress(peer, 40000));
-        if (offered != null) {
+        if (offered.length > 0) {
             request.header(RequestIdFilter.HEADER, offered);
         }
         MockServerWebExchange exchange = MockServerWebExchange.from(request);
@@ -60,7 +60,12 @@ class RequestIdFilterTest {
     }
 
     @Test
+    void takesNeitherWhenATrustedProxyPassedTheClientsIdAlongWithItsOwn() {
+        assertThat(filter("10.1.2.3", "forged-by-client", "edge-42").inHeader()).matches(GENERATED);
+    }
+
+    @Test
     void givesEveryRequestWithoutOneADifferentId() {
-        assertThat(filter("10.1.2.3", null).inHeader()).matches(GENERATED).isNotEqualTo(filter("10.1.2.3", null).inHeader());
+        assertThat(filter("10.1.2.3").inHeader()).matches(GENERATED).isNotEqualTo(filter("10.1.2.3").inHeader());
     }
 }
