@@ -22,14 +22,14 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
  */
 public final class DevelopmentMailboxRoutes implements RouterFunction<ServerResponse> {
 
+    private static final List<String> FORWARDING_HEADERS = List.of("Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Real-IP");
+
     private final RouterFunction<ServerResponse> routes;
 
     public DevelopmentMailboxRoutes(DevelopmentMailbox mailbox) {
         Objects.requireNonNull(mailbox, "mailbox");
         this.routes = RouterFunctions.route(GET("/dev/mail"), request -> list(mailbox, request));
     }
-
-    private static final List<String> FORWARDING_HEADERS = List.of("Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Real-IP");
 
     @Override
     public Mono<HandlerFunction<ServerResponse>> route(ServerRequest request) {

@@ -234,7 +234,7 @@ public class AccountController {
     @ApiResponse(responseCode = "429", description = """
             Too many wrong passwords for this account, counted with sign-in failures (`auth.throttled`); or too many \
             requests from this client address (`rate_limit.exceeded`); Retry-After says when to try again""", headers = {
-            @Header(name = "Retry-After", ref = "#/components/headers/Retry-After"),
+            @Header(name = "Retry-After", ref = ApiDocumentation.RETRY_AFTER),
             @Header(name = "RateLimit", ref = ApiDocumentation.RATE_LIMIT),
             @Header(name = "RateLimit-Policy", ref = ApiDocumentation.RATE_LIMIT_POLICY)},
             content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(ref = ApiDocumentation.PROBLEM),
@@ -301,7 +301,7 @@ public class AccountController {
     @ApiResponse(responseCode = "429", description = """
             Too many wrong passwords for this account, counted with sign-in failures (`auth.throttled`); or too many \
             requests from this client address (`rate_limit.exceeded`); Retry-After says when to try again""", headers = {
-            @Header(name = "Retry-After", ref = "#/components/headers/Retry-After"),
+            @Header(name = "Retry-After", ref = ApiDocumentation.RETRY_AFTER),
             @Header(name = "RateLimit", ref = ApiDocumentation.RATE_LIMIT),
             @Header(name = "RateLimit-Policy", ref = ApiDocumentation.RATE_LIMIT_POLICY)},
             content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(ref = ApiDocumentation.PROBLEM),

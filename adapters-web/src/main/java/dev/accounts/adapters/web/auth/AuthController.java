@@ -143,7 +143,7 @@ public class AuthController {
     @ApiResponse(responseCode = "429", description = """
             Too many failures for this account: wait as long as Retry-After says (`auth.throttled`); or too many \
             requests from this client address (`rate_limit.exceeded`)""", headers = {
-            @Header(name = "Retry-After", ref = "#/components/headers/Retry-After"),
+            @Header(name = "Retry-After", ref = ApiDocumentation.RETRY_AFTER),
             @Header(name = "RateLimit", ref = ApiDocumentation.RATE_LIMIT),
             @Header(name = "RateLimit-Policy", ref = ApiDocumentation.RATE_LIMIT_POLICY)},
             content = @Content(mediaType = ApiDocumentation.PROBLEM_JSON, schema = @Schema(ref = ApiDocumentation.PROBLEM),

@@ -40,6 +40,7 @@ public final class ApiDocumentation {
     public static final String CSRF_REFUSED = "#/components/responses/CsrfRefused";
 
     public static final String RATE_LIMIT = "#/components/headers/RateLimit";
+    public static final String RETRY_AFTER = "#/components/headers/Retry-After";
     public static final String RATE_LIMIT_POLICY = "#/components/headers/RateLimit-Policy";
     public static final String SESSION_COOKIES = "#/components/headers/SessionCookies";
     public static final String CLEARED_COOKIES = "#/components/headers/ClearedCookies";
@@ -202,7 +203,7 @@ public final class ApiDocumentation {
 
     private static Map<String, Header> rateLimitedHeaders() {
         Map<String, Header> headers = new LinkedHashMap<>();
-        headers.put("Retry-After", new Header().$ref("#/components/headers/Retry-After"));
+        headers.put("Retry-After", new Header().$ref(RETRY_AFTER));
         headers.put("RateLimit", new Header().$ref(RATE_LIMIT));
         headers.put("RateLimit-Policy", new Header().$ref(RATE_LIMIT_POLICY));
         return headers;
